@@ -1,0 +1,9 @@
+/** Type checking runs once in `npm run typecheck`; jest only transpiles. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }] },
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

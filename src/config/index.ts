@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Every setting, from the environment, with its default. The one place defaults live. */
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().default('0.0.0.0'),
+  /** SQLite file; `:memory:` for tests. */
+  LOTSEN_DB: z.string().default('./data/lotsen.db'),
+  /** Master secret (≥ 32 bytes, base64 or hex). Without it a key file is created on first start. */
+  LOTSEN_SECRET: z.string().min(32).optional(),
+  LOTSEN_SECRET_FILE: z.string().default('./.secrets/lotsen.key'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(1800).default(1800),
+  /** Failed logins per address in the window before 429. */
+  LOGIN_FAILS_PER_IP: z.coerce.number().int().positive().default(10),
+  /** Failed logins from all addresses in the window before 429 for everyone failing. */
+  LOGIN_FAILS_GLOBAL: z.coerce.number().int().positive().default(500),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  /** Set when behind a reverse proxy (e.g. `1` for one hop), so client addresses and https are seen. */
+  TRUST_PROXY: z.string().default('false'),
+  PURGE_INACTIVE_DAYS: z.coerce.number().int().positive().default(365),
+  PURGE_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
+  DEMO_MUNICIPALITY_NAME: z.string().default('Demokommunen'),
+  DEMO_MUNICIPALITY_PHONE: z.string().default('0123-45 67 89'),
+  /** Create the demo municipality and print demo codes on an empty database. */
+  LOTSEN_DEMO: bool.default(true),
+  /** Largest accepted JSON body. */
+  BODY_LIMIT: z.string().default('16kb'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof Config, string>> = {}): Config {
+  const source: Record<string, string | undefined> = {};
+  for (const key of Object.keys(ConfigSchema.shape)) source[key] = overrides[key as keyof Config] ?? env[key];
+  for (const key of Object.keys(source)) if (source[key] === '') delete source[key];
+  const parsed = ConfigSchema.safeParse(source);
+  if (!parsed.success) throw new Error(`Configuration error:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}

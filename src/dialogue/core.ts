@@ -1,0 +1,536 @@
+import type { Snapshot } from 'xstate';
+import { restoreSnapshot, runEvent, stepOf, type FlowEvent, type RunSnapshot } from '../flows/compile';
+import type { FlowEngine } from '../flows/engine';
+import { FlowContext } from '../flows/registry';
+import { LOCALES, type Flow, type Locale, type Step } from '../flows/schema';
+import { resolveKey, uiLines, uiText, type UiBaseKey } from '../i18n/ui';
+import { cleanUserText, foldForMatch } from './text';
+import {
+  DialogueState,
+  initialState,
+  type Effect,
+  type Municipality,
+  type OutMessage,
+  type Profile,
+  type SuggestedAction,
+  type TurnResult,
+  type UserInput,
+  type VideoDescriptor,
+} from './types';
+
+/** Longest user message accepted, in characters. */
+export const MAX_TEXT = 2000;
+
+export type CrisisCategory = 'suicide' | 'self-harm' | 'violence' | 'child-danger' | 'abuse';
+export interface CrisisHit {
+  category: CrisisCategory;
+}
+
+export interface DialogueDeps {
+  engine: FlowEngine;
+  municipality?: Municipality;
+  /** Runs on every typed text before the flow sees it. */
+  detectCrisis?: (text: string) => CrisisHit | null;
+}
+
+const INTENTS = ['help', 'menu', 'pause', 'back', 'restart'] as const;
+type Intent = (typeof INTENTS)[number] | 'resume';
+
+/** The turn: user input and stored state in; messages, new state and effects out. Pure apart from reading the engine. */
+export function takeTurn(deps: DialogueDeps, profile: Profile, stored: unknown, input: UserInput): TurnResult {
+  return new Turn(deps, profile, stored).run(input);
+}
+
+class Turn {
+  private readonly messages: OutMessage[] = [];
+  private actions: SuggestedAction[] = [];
+  private readonly effects: Effect[] = [];
+  private state: DialogueState;
+  private progressInfo: TurnResult['progress'] = null;
+  private readonly locale: Locale;
+
+  constructor(
+    private readonly deps: DialogueDeps,
+    private readonly profile: Profile,
+    stored: unknown,
+  ) {
+    this.locale = profile.locale;
+    const parsed = stored === undefined || stored === null ? null : DialogueState.safeParse(stored);
+    if (parsed && !parsed.success) {
+      // A foreign or corrupt row: keep the user going with an apology instead of failing every turn.
+      this.state = initialState();
+      this.ui('flow.reset');
+    } else {
+      this.state = parsed?.data ?? initialState();
+    }
+  }
+
+  run(input: UserInput): TurnResult {
+    if (input.type === 'start') this.welcome();
+    else if (input.type === 'button') this.button(input.value);
+    else this.text(input.text);
+    return { messages: this.messages, actions: this.actions, state: this.state, effects: this.effects, progress: this.progressInfo };
+  }
+
+  // ---- input routing ----
+
+  private text(raw: string): void {
+    const text = cleanUserText(raw);
+    if (text.length === 0) {
+      this.ui('errors.empty');
+      this.repeatActions();
+      return;
+    }
+    if ([...text].length > MAX_TEXT) {
+      this.ui('errors.tooLong', { max: MAX_TEXT });
+      this.repeatActions();
+      return;
+    }
+    const hit = this.deps.detectCrisis?.(text) ?? null;
+    if (hit) {
+      this.crisis(hit);
+      return;
+    }
+    const intent = matchIntent(text);
+    if (intent) {
+      this.intent(intent);
+      return;
+    }
+    const flow = this.currentFlow();
+    if (!flow) {
+      this.menu();
+      return;
+    }
+    this.answer(flow, { typed: text });
+  }
+
+  private button(value: string): void {
+    if (value.startsWith('intent:')) {
+      const intent = value.slice('intent:'.length);
+      if ((INTENTS as readonly string[]).includes(intent) || intent === 'resume') this.intent(intent as Intent);
+      else this.menu();
+      return;
+    }
+    if (value.startsWith('module:')) {
+      this.openModule(value.slice('module:'.length));
+      return;
+    }
+    const flow = this.currentFlow();
+    if (!flow) {
+      this.menu();
+      return;
+    }
+    this.answer(flow, { button: value });
+  }
+
+  private intent(intent: Intent): void {
+    const flow = this.currentFlow();
+    switch (intent) {
+      case 'help':
+        this.help();
+        return;
+      case 'menu':
+        this.state.current = null;
+        this.menu();
+        return;
+      case 'pause':
+        this.ui('pause.text');
+        this.actions = [{ value: 'intent:resume', title: this.label('buttons.resume') }];
+        return;
+      case 'resume':
+        if (flow) this.showCurrent(flow);
+        else this.menu();
+        return;
+      case 'back':
+      case 'restart':
+        if (!flow) {
+          this.menu();
+          return;
+        }
+        this.move(flow, intent === 'back' ? { type: 'BACK' } : { type: 'RESTART' });
+        return;
+    }
+  }
+
+  // ---- menu, help, crisis ----
+
+  private welcome(): void {
+    const flow = this.currentFlow();
+    const firstVisit = Object.keys(this.state.progress).length === 0;
+    if (flow) {
+      this.ui('menu.welcomeBack');
+      this.showCurrent(flow);
+      return;
+    }
+    if (firstVisit) this.uiEach('menu.welcome');
+    else this.ui('menu.welcomeBackMenu');
+    this.menu();
+  }
+
+  private menu(): void {
+    this.state.current = null;
+    this.state.misses = 0;
+    const flows = this.deps.engine.flowsOf(this.profile.persona);
+    const allDone = flows.length > 0 && flows.every((f) => this.state.progress[f.key]?.done);
+    this.ui(allDone ? 'menu.allDone' : 'menu.choose');
+    this.actions = flows.map((f) => ({ value: `module:${f.id}`, title: this.menuLabel(f) }));
+  }
+
+  private menuLabel(flow: Flow): string {
+    const title = this.content(flow).title;
+    const p = this.state.progress[flow.key];
+    if (!p) return uiText(this.locale, 'menu.notStarted', { title });
+    if (p.done) return uiText(this.locale, 'menu.done', { title });
+    return uiText(this.locale, 'menu.started', { title, step: p.position, total: p.total });
+  }
+
+  private help(): void {
+    this.effects.push({ type: 'stat', event: 'help', flow: this.state.current ?? undefined });
+    this.ui('help.intro');
+    this.helplines('help');
+    this.ui('help.continue');
+    this.afterHelpActions();
+  }
+
+  private crisis(hit: CrisisHit): void {
+    this.state.crisisShown = true;
+    this.effects.push({ type: 'stat', event: 'crisis', category: hit.category, flow: this.state.current ?? undefined });
+    this.ui('crisis.intro', {}, 'crisis');
+    this.helplines('crisis');
+    this.ui('crisis.offer', {}, 'crisis');
+    this.afterHelpActions(hit.category === 'violence' || hit.category === 'abuse');
+  }
+
+  /** The persona's helplines: children get BRIS first; the municipality's own number when configured. */
+  private helplines(role: 'help' | 'crisis'): void {
+    const child = this.profile.persona !== 'parent';
+    const lines: UiBaseKey[] = child
+      ? ['help.lines.bris', 'help.lines.emergency']
+      : ['help.lines.emergency', 'help.lines.mind', 'help.lines.kvinnofrid', 'help.lines.health', 'help.lines.police'];
+    for (const key of lines) this.ui(key, {}, role);
+    const m = this.deps.municipality;
+    if (m?.phone) this.push({ kind: 'text', key: 'ui:help.municipality', text: uiText(this.locale, 'help.municipality', { name: m.name, phone: m.phone }), role });
+  }
+
+  private afterHelpActions(offerNotSafe = true): void {
+    const actions: SuggestedAction[] = [{ value: 'intent:resume', title: this.label('buttons.resume') }];
+    if (offerNotSafe && this.profile.persona === 'parent' && this.deps.engine.flow('parent/not-safe') && this.state.current !== 'parent/not-safe') {
+      actions.push({ value: 'module:not-safe', title: this.label('buttons.notSafe') });
+    }
+    actions.push({ value: 'intent:menu', title: this.label('buttons.menu') });
+    this.actions = actions;
+  }
+
+  // ---- module runs ----
+
+  private currentFlow(): Flow | undefined {
+    return this.state.current ? this.deps.engine.flow(this.state.current) : undefined;
+  }
+
+  private openModule(id: string): void {
+    const flow = this.deps.engine.flow(`${this.profile.persona}/${id}`);
+    if (!flow) {
+      // A module of another persona or an unknown id: never opened, the menu instead.
+      this.menu();
+      return;
+    }
+    this.state.current = flow.key;
+    this.state.misses = 0;
+    const progress = this.state.progress[flow.key];
+    if (!this.state.runs[flow.key] || progress?.done) {
+      delete this.state.runs[flow.key];
+      this.effects.push({ type: 'stat', event: 'module.start', flow: flow.key });
+      const result = runEvent(this.machine(flow), undefined, this.input(), undefined);
+      this.saveRun(flow, result.persisted, stepOf(result.snapshot));
+    }
+    this.showCurrent(flow);
+  }
+
+  private machine(flow: Flow) {
+    const machine = this.deps.engine.machines.get(flow.key);
+    if (!machine) throw new Error(`No compiled machine for ${flow.key}`);
+    return machine;
+  }
+
+  private input() {
+    return { ageBand: this.profile.persona === 'child-next' ? this.profile.ageBand : null };
+  }
+
+  /** The stored run of a module, checked against the current flow version; a reset restarts it with an apology. */
+  private snapshotOf(flow: Flow): Snapshot<unknown> {
+    const stored = this.state.runs[flow.key] as RunSnapshot | undefined;
+    const machine = this.machine(flow);
+    if (stored) {
+      const restored = restoreSnapshot(flow, machine, stored);
+      if (restored.kind === 'same') return restored.snapshot;
+      if (restored.kind === 'migrated') {
+        this.ui('flow.updated');
+        const persisted = runEvent(machine, restored.snapshot, this.input(), undefined);
+        this.saveRun(flow, persisted.persisted, restored.step);
+        return restored.snapshot;
+      }
+      this.ui('flow.reset');
+    }
+    const fresh = runEvent(machine, undefined, this.input(), undefined);
+    this.saveRun(flow, fresh.persisted, stepOf(fresh.snapshot));
+    return fresh.snapshot;
+  }
+
+  private saveRun(flow: Flow, persisted: unknown, step: string): void {
+    this.state.runs[flow.key] = { flowId: flow.key, flowVersion: flow.version, snapshot: persisted };
+    const index = this.deps.engine.progress.get(flow.key);
+    const position = index?.position.get(step) ?? 1;
+    const total = index?.total ?? flow.steps.length;
+    const kind = flow.steps.find((s) => s.id === step)?.kind;
+    const wasDone = this.state.progress[flow.key]?.done ?? false;
+    const done = kind === 'end' || wasDone;
+    this.state.progress[flow.key] = { position: kind === 'end' ? total : position, total, done, step };
+    this.progressInfo = { flow: flow.key, title: this.content(flow).title, position: kind === 'end' ? total : position, total };
+  }
+
+  private showCurrent(flow: Flow): void {
+    const snapshot = this.snapshotOf(flow);
+    const ctx = FlowContext.parse((snapshot as { context?: unknown }).context);
+    this.renderStep(flow, this.stepById(flow, String((snapshot as { value?: unknown }).value)), ctx);
+  }
+
+  private stepById(flow: Flow, id: string): Step {
+    const step = flow.steps.find((s) => s.id === id);
+    if (!step) throw new Error(`${flow.file}: no step "${id}"`);
+    return step;
+  }
+
+  /** Runs a flow event and renders where it leads. */
+  private move(flow: Flow, event: FlowEvent, before: () => void = () => undefined): void {
+    const snapshot = this.snapshotOf(flow);
+    const from = String((snapshot as { value?: unknown }).value);
+    const result = runEvent(this.machine(flow), snapshot, this.input(), event);
+    const to = stepOf(result.snapshot);
+    const ctx = FlowContext.parse(result.snapshot.context);
+    this.state.misses = 0;
+    if (event.type === 'BACK' && from === to) this.ui('back.none');
+    if (event.type === 'RESTART') this.ui('restart.done');
+    before();
+    for (const effect of result.effects) {
+      if (effect.type === 'plan.record') this.effects.push({ type: 'plan', field: effect.field, text: ctx.notes[effect.slot] ?? null });
+      if (effect.type === 'offer.notSafe' && this.profile.persona === 'parent') this.ui('notSafe.offer');
+    }
+    this.saveRun(flow, result.persisted, to);
+    const step = this.stepById(flow, to);
+    if (from !== to) this.effects.push({ type: 'stat', event: 'step', flow: flow.key, step: to });
+    if (step.kind === 'end' && from !== to) this.effects.push({ type: 'stat', event: 'module.complete', flow: flow.key });
+    this.renderStep(flow, step, ctx);
+    if (result.effects.some((e) => e.type === 'offer.notSafe') && this.profile.persona === 'parent' && this.deps.engine.flow('parent/not-safe')) {
+      this.actions.push({ value: 'module:not-safe', title: this.label('buttons.notSafe') });
+    }
+  }
+
+  /** The user's answer to the current step. */
+  private answer(flow: Flow, given: { typed?: string; button?: string }): void {
+    const snapshot = this.snapshotOf(flow);
+    const step = this.stepById(flow, String((snapshot as { value?: unknown }).value));
+    const ctx = FlowContext.parse((snapshot as { context?: unknown }).context);
+    const value = given.button;
+    switch (step.kind) {
+      case 'say':
+        this.move(flow, { type: 'ANSWER', value: 'continue' });
+        return;
+      case 'choice':
+      case 'dilemma': {
+        const chosen = value !== undefined ? step.options.find((o) => o.value === value) : this.matchOption(flow, step, given.typed ?? '');
+        if (!chosen) return this.miss(flow, step, ctx);
+        this.move(flow, { type: 'ANSWER', value: chosen.value }, () => {
+          if (step.kind === 'dilemma') this.contentMessages(flow, step, `feedback.${chosen.value}`);
+        });
+        return;
+      }
+      case 'reflect': {
+        if (value === 'skip') {
+          this.effects.push({ type: 'note', flow: flow.key, slot: step.slot, step: step.id, text: null });
+          this.move(flow, { type: 'ANSWER', value: 'skip', note: null }, () => this.ui('reflect.skipped'));
+          return;
+        }
+        if (given.typed === undefined) return this.miss(flow, step, ctx);
+        const note = given.typed;
+        this.effects.push({ type: 'note', flow: flow.key, slot: step.slot, step: step.id, text: note });
+        this.move(flow, { type: 'ANSWER', value: 'written', note }, () => this.ui('reflect.saved'));
+        return;
+      }
+      case 'video': {
+        if (value === 'text') {
+          const video = this.video(step.video);
+          this.push({ kind: 'text', key: `video:${step.video}.text`, text: [uiText(this.locale, 'video.textTitle', { title: video.title }), ...video.text].join('\n\n') });
+          this.actions = [{ value: 'watched', title: this.label('buttons.continue') }];
+          this.progressOnly(flow, step);
+          return;
+        }
+        if (value === 'watched' || value === 'skip' || value === 'continue') {
+          this.move(flow, { type: 'ANSWER', value: 'watched' });
+          return;
+        }
+        return this.miss(flow, step, ctx);
+      }
+      case 'checkin': {
+        const n = value ?? foldForMatch(given.typed ?? '').match(/^[1-5]$/)?.[0];
+        if (!n || !/^[1-5]$/.test(n)) return this.miss(flow, step, ctx);
+        this.effects.push({ type: 'checkin', flow: flow.key, step: step.id, value: Number(n) });
+        this.move(flow, { type: 'ANSWER', value: n }, () => this.ui('checkin.thanks'));
+        return;
+      }
+      case 'end':
+        this.menu();
+        return;
+    }
+  }
+
+  private progressOnly(flow: Flow, step: Step): void {
+    const index = this.deps.engine.progress.get(flow.key);
+    this.progressInfo = { flow: flow.key, title: this.content(flow).title, position: index?.position.get(step.id) ?? 1, total: index?.total ?? flow.steps.length };
+  }
+
+  /** Typed text that matches no option: rephrase once, then the buttons with a way out; never the same prompt twice in a row. */
+  private miss(flow: Flow, step: Step, ctx: FlowContext): void {
+    const first = this.state.misses % 2 === 0;
+    this.state.misses += 1;
+    if (step.kind === 'checkin') this.ui(first ? 'checkin.prompt' : 'reprompt.buttons');
+    else if (step.kind === 'reflect') this.ui(first ? 'reflect.prompt' : 'reprompt.buttons');
+    else this.ui(first ? 'reprompt.first' : 'reprompt.buttons');
+    this.stepActions(flow, step, ctx);
+    if (!first) {
+      this.actions.push({ value: 'intent:menu', title: this.label('buttons.menu') }, { value: 'intent:help', title: this.label('buttons.help') });
+    }
+    this.progressOnly(flow, step);
+  }
+
+  private matchOption(flow: Flow, step: Extract<Step, { kind: 'choice' | 'dilemma' }>, typed: string) {
+    const folded = foldForMatch(typed);
+    const number = /^\d+$/.test(folded) ? Number(folded) : NaN;
+    if (Number.isInteger(number) && number >= 1 && number <= step.options.length) return step.options[number - 1];
+    // Any language's label counts: a user may type in the language they think in.
+    return step.options.find((o) => LOCALES.some((lng) => foldForMatch(this.deps.engine.catalog.content[lng].get(flow.key)?.steps[step.id]?.options?.[o.value] ?? '\u0000') === folded));
+  }
+
+  // ---- rendering ----
+
+  private renderStep(flow: Flow, step: Step, ctx: FlowContext): void {
+    const c = this.content(flow).steps[step.id] ?? {};
+    if (step.image && c.alt) this.push({ kind: 'image', key: `${step.id}.alt`, src: `/img/${step.image}.svg`, alt: c.alt });
+    if (c.text) this.contentMessages(flow, step, 'text');
+    if (step.kind === 'reflect' && this.profile.persona !== 'parent') this.ui('reflect.privateNote');
+    if (step.adult && c.adult) this.push({ kind: 'text', key: `${step.id}.adult`, text: c.adult, role: 'adult' });
+    if (step.kind === 'video') this.push({ kind: 'video', key: `video:${step.video}`, video: this.video(step.video) });
+    if (step.kind === 'end') this.renderEnd(flow, ctx);
+    this.stepActions(flow, step, ctx);
+    this.progressOnly(flow, step);
+    if (step.kind === 'end') this.progressInfo = { flow: flow.key, title: this.content(flow).title, position: this.progressInfo?.total ?? 1, total: this.progressInfo?.total ?? 1 };
+  }
+
+  private renderEnd(flow: Flow, ctx: FlowContext): void {
+    const notes = flow.steps.flatMap((s) => (s.kind === 'reflect' && typeof ctx.notes[s.slot] === 'string' ? [{ slot: s.slot, text: ctx.notes[s.slot] as string }] : []));
+    if (notes.length > 0) {
+      this.ui('end.yourNotes');
+      for (const n of notes) this.push({ kind: 'text', key: `note:${n.slot}`, text: n.text, role: 'notes' });
+    }
+    const suggested = flow.suggests.map((id) => this.deps.engine.flow(`${flow.persona}/${id}`)).filter((f): f is Flow => f !== undefined);
+    this.ui(suggested.length > 0 ? 'end.suggest' : 'end.noSuggest');
+  }
+
+  private stepActions(flow: Flow, step: Step, _ctx: FlowContext): void {
+    const c = this.content(flow).steps[step.id] ?? {};
+    switch (step.kind) {
+      case 'say':
+        this.actions = [{ value: 'continue', title: this.label('buttons.continue') }];
+        break;
+      case 'choice':
+      case 'dilemma':
+        this.actions = step.options.map((o) => ({ value: o.value, title: c.options?.[o.value] ?? o.value }));
+        break;
+      case 'reflect':
+        this.actions = [{ value: 'skip', title: this.label('buttons.skip') }];
+        break;
+      case 'video':
+        this.actions = [
+          { value: 'watched', title: this.label('buttons.watched') },
+          { value: 'text', title: this.label('buttons.showText') },
+        ];
+        break;
+      case 'checkin':
+        this.actions = (['1', '2', '3', '4', '5'] as const).map((n) => ({ value: n, title: this.label(`checkin.scale.${n}`) }));
+        break;
+      case 'end':
+        this.actions = [
+          ...flow.suggests
+            .map((id) => this.deps.engine.flow(`${flow.persona}/${id}`))
+            .filter((f): f is Flow => f !== undefined)
+            .map((f) => ({ value: `module:${f.id}`, title: this.content(f).title })),
+          { value: 'intent:menu', title: this.label('buttons.menu') },
+        ];
+        break;
+    }
+    if (this.state.crisisShown && !this.actions.some((a) => a.value === 'intent:help')) this.actions.push({ value: 'intent:help', title: this.label('buttons.help') });
+  }
+
+  private repeatActions(): void {
+    const flow = this.currentFlow();
+    if (!flow) {
+      this.menu();
+      return;
+    }
+    const snapshot = this.snapshotOf(flow);
+    const step = this.stepById(flow, String((snapshot as { value?: unknown }).value));
+    this.stepActions(flow, step, FlowContext.parse((snapshot as { context?: unknown }).context));
+  }
+
+  private contentMessages(flow: Flow, step: Step, field: string): void {
+    const c = this.content(flow).steps[step.id];
+    const value = field === 'text' ? c?.text : field.startsWith('feedback.') ? c?.feedback?.[field.slice(9)] : undefined;
+    if (value === undefined) throw new Error(`${flow.file}: step "${step.id}" has no ${field} in ${this.locale}`);
+    for (const text of Array.isArray(value) ? value : [value]) this.push({ kind: 'text', key: `${step.id}.${field}`, text });
+  }
+
+  private content(flow: Flow) {
+    const c = this.deps.engine.catalog.content[this.locale].get(flow.key);
+    if (!c) throw new Error(`content/${this.locale}/${flow.persona}/${flow.id}.yaml is not loaded`);
+    return c;
+  }
+
+  private video(id: string): VideoDescriptor {
+    const meta = this.deps.engine.catalog.videos.get(id);
+    const text = this.deps.engine.catalog.videoTexts[this.locale].get(id);
+    if (!meta || !text) throw new Error(`Video "${id}" is not loaded for ${this.locale}`);
+    const captions: VideoDescriptor['captions'] = {};
+    for (const lng of LOCALES) if (this.deps.engine.catalog.captions.has(`${id}.${lng}`)) captions[lng] = `/captions/${id}.${lng}.vtt`;
+    return { id, title: text.title, duration: meta.duration, src: meta.src, captions, text: text.text };
+  }
+
+  private label(key: UiBaseKey): string {
+    return uiText(this.locale, resolveKey(this.locale, key, this.profile.persona));
+  }
+
+  /** One UI message (a list in the locale file becomes one message with line breaks). */
+  private ui(key: UiBaseKey, vars: Record<string, string | number> = {}, role?: 'help' | 'crisis'): void {
+    const resolved = resolveKey(this.locale, key, this.profile.persona);
+    this.push({ kind: 'text', key: `ui:${key}`, text: uiText(this.locale, resolved, vars), ...(role ? { role } : {}) });
+  }
+
+  /** Each line of a UI list as its own message. */
+  private uiEach(key: UiBaseKey): void {
+    const resolved = resolveKey(this.locale, key, this.profile.persona);
+    for (const text of uiLines(this.locale, resolved)) this.push({ kind: 'text', key: `ui:${key}`, text });
+  }
+
+  private push(message: OutMessage): void {
+    this.messages.push(message);
+  }
+}
+
+let intentTable: Array<{ intent: Intent; phrase: string }> | undefined;
+
+/** A typed word such as "hjälp", "menu" or "مساعدة" in any of the three languages. */
+export function matchIntent(text: string): Intent | null {
+  intentTable ??= INTENTS.flatMap((intent) =>
+    LOCALES.flatMap((lng) => uiText(lng, `intents.${intent}`).split('|').map((phrase) => ({ intent, phrase: foldForMatch(phrase) }))),
+  );
+  const folded = foldForMatch(text);
+  return intentTable.find((e) => e.phrase === folded)?.intent ?? null;
+}
