@@ -98,7 +98,7 @@ class Turn {
     }
     const flow = this.currentFlow();
     if (!flow) {
-      this.menu();
+      this.welcome();
       return;
     }
     this.answer(flow, { typed: text });
@@ -163,7 +163,7 @@ class Turn {
       return;
     }
     if (firstVisit) this.uiEach('menu.welcome');
-    else this.ui('menu.welcomeBackMenu');
+    else if (this.messages.length === 0) this.ui('menu.welcomeBackMenu');
     this.menu();
   }
 

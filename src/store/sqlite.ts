@@ -73,8 +73,8 @@ export class Sqlite {
 
   private readonly tx: Tx = {
     run: (sql, params = []) => this.runRaw(sql, params),
-    all: (sql, params = []) => this.allRaw(sql, params),
-    get: async (sql, params = []) => (await this.allRaw(sql, params))[0],
+    all: <T>(sql: string, params: readonly SqlValue[] = []) => this.allRaw<T>(sql, params),
+    get: async <T>(sql: string, params: readonly SqlValue[] = []) => (await this.allRaw<T>(sql, params))[0],
   };
 
   /** A single statement, queued behind any running transaction. */

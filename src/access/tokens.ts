@@ -1,0 +1,47 @@
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { z } from 'zod';
+import { AgeBand, Persona } from '../flows/schema';
+
+const Claims = z.object({
+  conv: z.string().min(1),
+  sid: z.string().min(1),
+  persona: Persona,
+  band: AgeBand.nullable().optional(),
+});
+export type TokenClaims = z.infer<typeof Claims>;
+
+export type Verified = { ok: true; claims: TokenClaims; exp: number } | { ok: false; reason: 'expired' | 'invalid' };
+
+const ISSUER = 'lotsen';
+const AUDIENCE = 'lotsen/directline';
+
+/** Signed HS256 tokens bound to one conversation and one login session. */
+export class TokenService {
+  constructor(
+    private readonly key: Buffer,
+    readonly ttlSeconds: number,
+  ) {}
+
+  async issue(claims: TokenClaims): Promise<{ token: string; expiresIn: number }> {
+    const token = await new SignJWT({ ...claims })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${this.ttlSeconds}s`)
+      .sign(this.key);
+    return { token, expiresIn: this.ttlSeconds };
+  }
+
+  async verify(token: string | undefined): Promise<Verified> {
+    if (!token || token.length > 4096) return { ok: false, reason: 'invalid' };
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      const claims = Claims.safeParse(payload);
+      if (!claims.success || typeof payload.exp !== 'number') return { ok: false, reason: 'invalid' };
+      return { ok: true, claims: claims.data, exp: payload.exp };
+    } catch (err) {
+      return { ok: false, reason: err instanceof errors.JWTExpired ? 'expired' : 'invalid' };
+    }
+  }
+}

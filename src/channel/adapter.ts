@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ActivityTypes,
+  BotAdapter,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import type { Logger } from 'pino';
+import { uiText, isLocale } from '../i18n/ui';
+import { StoreUnavailableError } from '../store/sqlite';
+import type { LotsenStore } from '../store/store';
+import type { StoredActivity } from '../store/types';
+import type { ConversationHub } from './directline/hub';
+
+export const BOT_ACCOUNT = { id: 'lotsen', name: 'Lotsen', role: 'bot' };
+export const CHANNEL_ID = 'directline';
+
+/**
+ * The in-process adapter behind our Direct Line endpoint: a bot reply is appended to the transcript
+ * (durable) before it is published to the conversation's streams.
+ */
+export class DirectLineAdapter extends BotAdapter {
+  constructor(
+    private readonly store: LotsenStore,
+    private readonly hub: ConversationHub,
+    private readonly log: Logger,
+  ) {
+    super();
+    this.onTurnError = async (context, error) => this.reportTurnError(context, error);
+  }
+
+  async sendActivities(context: TurnContext, activities: Array<Partial<Activity>>): Promise<ResourceResponse[]> {
+    const conversationId = context.activity.conversation.id;
+    const stamped = activities
+      .filter((a) => a.type !== 'delay' && a.type !== ActivityTypes.InvokeResponse)
+      .map((a) => ({
+        ...a,
+        type: a.type ?? ActivityTypes.Message,
+        channelId: CHANNEL_ID,
+        conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+        from: BOT_ACCOUNT,
+        recipient: context.activity.from,
+        replyToId: context.activity.id,
+        timestamp: new Date(),
+      }));
+    const stored = await this.store.appendActivities(conversationId, stamped.map(toWire), 'bot');
+    this.hub.publish(conversationId, stored);
+    return stored.map((s) => ({ id: String(s.activity.id) }));
+  }
+
+  async updateActivity(): Promise<void> {
+    throw new Error('Direct Line: updating an activity is not supported');
+  }
+
+  async deleteActivity(): Promise<void> {
+    throw new Error('Direct Line: deleting an activity is not supported');
+  }
+
+  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+
+  /** Runs one turn for an activity already stored in the transcript. */
+  async runTurn(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const context = new TurnContext(this, {
+      channelId: CHANNEL_ID,
+      serviceUrl: '',
+      recipient: BOT_ACCOUNT,
+      ...activity,
+    } as Activity);
+    await this.runMiddleware(context, logic);
+  }
+
+  /** The one turn-error handler: logs with a request id (never the user's text) and tells the user, in their language, that their progress is safe. */
+  private async reportTurnError(context: TurnContext, error: Error): Promise<void> {
+    const requestId = randomUUID();
+    const busy = error instanceof StoreUnavailableError;
+    this.log.error(
+      { requestId, conversationId: context.activity.conversation?.id, err: { name: error.name, message: error.message, stack: error.stack } },
+      busy ? 'turn failed: store unavailable' : 'turn failed',
+    );
+    const locale = isLocale(context.activity.locale) ? context.activity.locale : 'sv';
+    try {
+      await context.sendActivity({
+        type: ActivityTypes.Message,
+        textFormat: 'plain',
+        text: uiText(locale, busy ? 'errors.busy' : 'errors.turn'),
+        channelData: { key: busy ? 'ui:errors.busy' : 'ui:errors.turn', requestId },
+      });
+    } catch (sendError) {
+      // The store itself may be what failed; the client then gets the error through the HTTP answer.
+      this.log.error({ requestId, err: { name: (sendError as Error).name, message: (sendError as Error).message } }, 'could not send the error message');
+      throw error;
+    }
+  }
+}
+
+/** What goes over the wire and into the transcript: plain JSON, dates as ISO strings. */
+export function toWire(a: Partial<Activity>): Partial<Activity> {
+  return JSON.parse(JSON.stringify(a)) as Partial<Activity>;
+}
+
+export type { StoredActivity };

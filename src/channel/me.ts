@@ -1,0 +1,75 @@
+import { Router, type Request, type Response } from 'express';
+import type { TokenClaims } from '../access/tokens';
+import type { DirectLineDeps } from './directline/routes';
+import { route, sendError } from './http';
+
+async function claimsOf(deps: DirectLineDeps, req: Request, res: Response): Promise<TokenClaims | null> {
+  const header = req.headers.authorization;
+  const token = typeof header === 'string' ? header.replace(/^Bearer\s+/i, '').trim() : undefined;
+  const verified = await deps.tokens.verify(token);
+  if (!verified.ok || !(await deps.store.sessionActive(verified.claims.sid, verified.claims.conv))) {
+    sendError(req, res, 401, verified.ok ? 'SessionEnded' : verified.reason === 'expired' ? 'TokenExpired' : 'BadToken', 'unauthorized');
+    return null;
+  }
+  return verified.claims;
+}
+
+/** What the code holder can do with their own data: read, export, delete; and log out. */
+export function meRouter(deps: DirectLineDeps): Router {
+  const r = Router();
+
+  r.get('/api/me/data', route(async (req, res) => {
+    const claims = await claimsOf(deps, req, res);
+    if (!claims) return;
+    const data = await deps.store.userData(claims.conv);
+    if (!data) return sendError(req, res, 404, 'NotFound', 'notFound');
+    res.json({
+      persona: data.conversation.persona,
+      ageBand: data.conversation.ageBand,
+      locale: data.conversation.locale,
+      notes: data.notes,
+      checkins: data.checkins,
+      plan: data.plan,
+    });
+  }));
+
+  r.get('/api/me/export', route(async (req, res) => {
+    const claims = await claimsOf(deps, req, res);
+    if (!claims) return;
+    const data = await deps.store.userData(claims.conv);
+    if (!data) return sendError(req, res, 404, 'NotFound', 'notFound');
+    res.set('Content-Disposition', 'attachment; filename="lotsen-export.json"');
+    res.json({
+      exportedAt: new Date().toISOString(),
+      persona: data.conversation.persona,
+      ageBand: data.conversation.ageBand,
+      locale: data.conversation.locale,
+      notes: data.notes,
+      checkins: data.checkins,
+      plan: data.plan,
+      transcript: data.transcript.map((t) => ({
+        role: t.activity.from?.role === 'bot' ? 'bot' : 'user',
+        text: t.activity.text ?? '',
+        timestamp: t.activity.timestamp,
+      })),
+    });
+  }));
+
+  r.delete('/api/me', route(async (req, res) => {
+    const claims = await claimsOf(deps, req, res);
+    if (!claims) return;
+    await deps.hub.enqueue(claims.conv, () => deps.store.deleteUser(claims.conv));
+    res.set('Clear-Site-Data', '"cache", "cookies", "storage"');
+    res.status(204).end();
+  }));
+
+  r.post('/api/me/logout', route(async (req, res) => {
+    const claims = await claimsOf(deps, req, res);
+    if (!claims) return;
+    await deps.store.revokeSession(claims.sid);
+    res.set('Clear-Site-Data', '"cache", "cookies", "storage"');
+    res.status(204).end();
+  }));
+
+  return r;
+}

@@ -1,0 +1,90 @@
+import { ConversationState } from 'botbuilder';
+import pino, { type Logger } from 'pino';
+import { LoginThrottle } from './access/throttle';
+import { TokenService } from './access/tokens';
+import { LotsenBot, type TurnScope } from './bot/bot';
+import { DirectLineAdapter } from './channel/adapter';
+import { ConversationHub } from './channel/directline/hub';
+import type { Config } from './config';
+import { loadEngine, type FlowEngine } from './flows/engine';
+import { isLocale } from './i18n/ui';
+import { ROOT } from './paths';
+import { detectCrisis } from './safety/crisis';
+import { SqliteBotStorage } from './store/botStorage';
+import { deriveKeys, loadMasterSecret, Sealer, type Keys } from './store/crypto';
+import { Sqlite } from './store/sqlite';
+import { LotsenStore } from './store/store';
+
+/** Everything a running server holds, built once at start. */
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  keys: Keys;
+  db: Sqlite;
+  store: LotsenStore;
+  engine: FlowEngine;
+  tokens: TokenService;
+  throttle: LoginThrottle;
+  hub: ConversationHub;
+  adapter: DirectLineAdapter;
+  bot: LotsenBot;
+  secretCreated: boolean;
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Config): Logger {
+  // Logs carry ids and events, never what a user wrote: nothing logs activity text or bodies.
+  return pino({ level: config.LOG_LEVEL, base: { service: 'lotsen' }, redact: { paths: ['req.headers.authorization', 'token', '*.token', 'code', '*.code'], remove: true } });
+}
+
+export async function createRuntime(config: Config, log: Logger = createLogger(config), engine: FlowEngine = loadEngine(ROOT)): Promise<Runtime> {
+  const { master, created } = loadMasterSecret(config.LOTSEN_SECRET, config.LOTSEN_SECRET_FILE);
+  const keys = deriveKeys(master);
+  const db = await Sqlite.open(config.LOTSEN_DB);
+  await db.migrate();
+  const sealer = new Sealer(keys.data);
+  const store = new LotsenStore(db, sealer);
+  const tokens = new TokenService(keys.tokens, config.TOKEN_TTL_SECONDS);
+  const throttle = new LoginThrottle(store, keys.ips, { perIp: config.LOGIN_FAILS_PER_IP, global: config.LOGIN_FAILS_GLOBAL, windowSeconds: config.LOGIN_WINDOW_SECONDS });
+  const hub = new ConversationHub();
+  const adapter = new DirectLineAdapter(store, hub, log);
+  const conversationState = new ConversationState(new SqliteBotStorage(db, sealer));
+
+  const resolveScope = async (context: { activity: { conversation?: { id?: string }; locale?: string } }): Promise<TurnScope> => {
+    const conversationId = context.activity.conversation?.id ?? '';
+    const conversation = await store.getConversation(conversationId);
+    const asked = context.activity.locale?.toLowerCase().split('-')[0];
+    if (!conversation) {
+      // Not a code holder's conversation (the Emulator, Azure channels): a parent, nothing stored beyond bot state.
+      return { profile: { persona: 'parent', ageBand: null, locale: isLocale(asked) ? asked : 'sv' } };
+    }
+    let locale = conversation.locale;
+    if (isLocale(asked) && asked !== locale) {
+      locale = asked;
+      await store.setLocale(conversation.id, locale);
+    }
+    const municipality = await store.getMunicipality(conversation.municipalityId);
+    return {
+      profile: { persona: conversation.persona, ageBand: conversation.ageBand, locale },
+      municipality: municipality ? { name: municipality.name, phone: municipality.phone } : undefined,
+      apply: async (effects, where) => {
+        for (const e of effects) {
+          if (e.type === 'note') await store.saveNote(conversation.id, e);
+          else if (e.type === 'checkin') await store.saveCheckin(conversation.id, e);
+          else if (e.type === 'plan') await store.savePlanItem(conversation.id, e.field, e.text);
+          else if (e.event !== 'step') {
+            await store.recordStat({ municipalityId: conversation.municipalityId, event: e.event, persona: conversation.persona, locale, flow: e.flow, step: e.step, category: e.category });
+          }
+        }
+        await store.touch(conversation.id, where);
+      },
+    };
+  };
+  const bot = new LotsenBot(conversationState, { engine, detectCrisis }, resolveScope);
+
+  return {
+    config, log, keys, db, store, engine, tokens, throttle, hub, adapter, bot,
+    secretCreated: created,
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { loginRouter } from './access/login';
+import { attachStream, directLineRouter } from './channel/directline/routes';
+import { errorHandler, sendError } from './channel/http';
+import { preparedFile } from './channel/static';
+import { meRouter } from './channel/me';
+import { projectPath } from './paths';
+import type { Runtime } from './runtime';
+import { uiText } from './i18n/ui';
+import { isLocale } from './i18n/ui';
+
+export const WEBCHAT_BUNDLE = require.resolve('botframework-webchat/dist/webchat-minimal.js');
+
+/** The express app and HTTP server: web page, login, Direct Line, Emulator endpoint. */
+export function createServer(rt: Runtime) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', rt.config.TRUST_PROXY === 'false' ? false : /^\d+$/.test(rt.config.TRUST_PROXY) ? Number(rt.config.TRUST_PROXY) : rt.config.TRUST_PROXY);
+
+  app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
+    req.id = randomUUID();
+    res.set('X-Request-Id', req.id);
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Web Chat styles itself with generated <style> elements.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          mediaSrc: ["'self'", 'blob:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          fontSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+        },
+      },
+      // HSTS only matters over https; browsers ignore it on http.
+      strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+      referrerPolicy: { policy: 'no-referrer' },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(['/api', '/v3'], (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', modules: rt.engine.catalog.flows.size, streams: rt.hub.streams() });
+  });
+
+  const webchat = preparedFile(WEBCHAT_BUNDLE, 'application/javascript; charset=utf-8');
+  app.get('/vendor/webchat.js', webchat.handler);
+  app.get('/captions/:file', (req, res) => {
+    const file = String(req.params.file);
+    if (!/^[a-z0-9-]+\.(sv|en|ar)\.vtt$/.test(file)) return sendError(req, res, 404, 'NotFound', 'notFound');
+    res.type('text/vtt; charset=utf-8').sendFile(projectPath('content', 'videos', file), (err) => {
+      if (err && !res.headersSent) sendError(req, res, 404, 'NotFound', 'notFound');
+    });
+  });
+  app.get('/api/config', (req, res) => {
+    res.json({ locales: ['sv', 'en', 'ar'], municipality: rt.config.DEMO_MUNICIPALITY_NAME });
+  });
+  app.get('/api/strings/:locale', (req, res) => {
+    const locale = String(req.params.locale);
+    if (!isLocale(locale)) return sendError(req, res, 404, 'NotFound', 'notFound');
+    res.set('Cache-Control', 'no-cache');
+    res.sendFile(projectPath('locales', locale, 'ui.json'));
+  });
+
+  const json = express.json({ limit: rt.config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  const deps = { store: rt.store, tokens: rt.tokens, hub: rt.hub, adapter: rt.adapter, bot: rt.bot, log: rt.log };
+  app.use('/api/login', json);
+  app.use(loginRouter({ ...deps, throttle: rt.throttle, codeKey: rt.keys.codes }));
+  app.use('/v3/directline', json);
+  app.use(directLineRouter(deps));
+  app.use('/api/me', json);
+  app.use(meRouter(deps));
+
+  // The Bot Framework Emulator and Azure Bot Service: the same bot through botbuilder's CloudAdapter.
+  const cloud = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({} as ConfigurationBotFrameworkAuthenticationOptions));
+  cloud.onTurnError = async (context, error) => {
+    const requestId = randomUUID();
+    rt.log.error({ requestId, err: { name: error.name, message: error.message, stack: error.stack } }, 'emulator turn failed');
+    const locale = isLocale(context.activity.locale) ? context.activity.locale : 'sv';
+    await context.sendActivity({ type: 'message', textFormat: 'plain', text: uiText(locale, 'errors.turn'), channelData: { key: 'ui:errors.turn', requestId } });
+  };
+  app.post('/api/messages', express.json({ limit: '256kb' }), (req, res, next) => {
+    cloud.process(req, res, (context) => rt.bot.run(context)).catch(next);
+  });
+
+  app.use(express.static(projectPath('public'), { index: 'index.html', extensions: ['html'], maxAge: 0 }));
+  app.use(['/api', '/v3'], (req, res) => sendError(req, res, 404, 'NotFound', 'notFound'));
+  app.use(errorHandler(rt.log));
+
+  const server = http.createServer(app);
+  const stream = attachStream(deps);
+  server.on('upgrade', (req, socket, head) => stream.handleUpgrade(req, socket, head));
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
+
+  return {
+    app,
+    server,
+    webchatBytes: { raw: webchat.bytes, gzip: webchat.gzipBytes },
+    listen: (port: number, host: string) =>
+      new Promise<number>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      stream.wss.clients.forEach((c) => c.terminate());
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}
+
+export const publicDir = () => path.join(projectPath('public'));

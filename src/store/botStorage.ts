@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { Storage, StoreItems } from 'botbuilder';
+import type { Sealer } from './crypto';
+import type { Sqlite } from './sqlite';
+
+/** Raised when a write carries an eTag that no longer matches: someone else wrote first. */
+export class ETagConflictError extends Error {
+  constructor(readonly key: string) {
+    super(`Storage: error writing "${key}" due to eTag conflict.`);
+    this.name = 'ETagConflictError';
+  }
+}
+
+const conversationOf = (key: string) => /\/conversations\/([^/]+)/.exec(key)?.[1] ?? null;
+
+/**
+ * botbuilder `Storage` on SQLite with real eTags: a write with a stale eTag fails, `*` (or none) overwrites,
+ * and a batch is atomic: one conflict and nothing of the batch is written.
+ */
+export class SqliteBotStorage implements Storage {
+  constructor(
+    private readonly db: Sqlite,
+    private readonly sealer: Sealer,
+  ) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const items: StoreItems = {};
+    for (const key of keys) {
+      const row = await this.db.get<{ etag: string; body: Buffer }>('SELECT etag, body FROM bot_state WHERE key = ?', [key]);
+      if (!row) continue;
+      const value = JSON.parse(this.sealer.open(row.body, `state:${key}`)) as Record<string, unknown>;
+      items[key] = { ...value, eTag: row.etag };
+    }
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    const entries = Object.entries(changes);
+    if (entries.length === 0) return;
+    await this.db.transaction(async (tx) => {
+      for (const [key, item] of entries) {
+        const { eTag, ...value } = (item ?? {}) as Record<string, unknown> & { eTag?: string };
+        const current = await tx.get<{ etag: string }>('SELECT etag FROM bot_state WHERE key = ?', [key]);
+        const overwrite = eTag === undefined || eTag === '*' || eTag === '';
+        if (!overwrite && (!current || current.etag !== eTag)) throw new ETagConflictError(key);
+        const etag = randomUUID();
+        const body = this.sealer.seal(JSON.stringify(value), `state:${key}`);
+        const conversation = conversationOf(key);
+        await tx.run(
+          `INSERT INTO bot_state (key, conversation_id, etag, body, updated_at)
+           VALUES (?, (SELECT id FROM conversation WHERE id = ?), ?, ?, ?)
+           ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, body = excluded.body, updated_at = excluded.updated_at`,
+          [key, conversation, etag, body, Date.now()],
+        );
+      }
+    });
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.db.transaction(async (tx) => {
+      for (const key of keys) await tx.run('DELETE FROM bot_state WHERE key = ?', [key]);
+    });
+  }
+}

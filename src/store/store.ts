@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+import { AgeBand, Locale, Persona } from '../flows/schema';
+import type { PlanField } from '../flows/registry';
+import { Sealer } from './crypto';
+import type { Sqlite, Tx } from './sqlite';
+import type { CodeRecord, ConversationRecord, NoteRecord, StatEvent, StoredActivity, UserData } from './types';
+
+interface CodeRow {
+  hash: string;
+  municipality_id: string;
+  batch_id: string | null;
+  persona: string;
+  age_band: string | null;
+  expires_at: number | null;
+  revoked_at: number | null;
+}
+interface ConversationRow {
+  id: string;
+  code_hash: string | null;
+  municipality_id: string;
+  persona: string;
+  age_band: string | null;
+  locale: string;
+  active_at: number;
+}
+
+const toCode = (r: CodeRow): CodeRecord => ({
+  hash: r.hash,
+  municipalityId: r.municipality_id,
+  batchId: r.batch_id,
+  persona: Persona.parse(r.persona),
+  ageBand: r.age_band === null ? null : AgeBand.parse(r.age_band),
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
+});
+const toConversation = (r: ConversationRow): ConversationRecord => ({
+  id: r.id,
+  codeHash: r.code_hash,
+  municipalityId: r.municipality_id,
+  persona: Persona.parse(r.persona),
+  ageBand: r.age_band === null ? null : AgeBand.parse(r.age_band),
+  locale: Locale.parse(r.locale),
+  activeAt: r.active_at,
+});
+
+/** Every table the product uses, over one SQLite connection. User text is sealed (AES-256-GCM) before it is written. */
+export class LotsenStore {
+  constructor(
+    readonly db: Sqlite,
+    private readonly sealer: Sealer,
+  ) {}
+
+  // ---- municipalities and codes ----
+
+  async ensureMunicipality(id: string, name: string, phone: string | null): Promise<boolean> {
+    const r = await this.db.run('INSERT OR IGNORE INTO municipality (id, name, phone, created_at) VALUES (?, ?, ?, ?)', [id, name, phone, Date.now()]);
+    return r.changes > 0;
+  }
+
+  getMunicipality(id: string) {
+    return this.db.get<{ id: string; name: string; phone: string | null }>('SELECT id, name, phone FROM municipality WHERE id = ?', [id]);
+  }
+
+  listMunicipalities() {
+    return this.db.all<{ id: string; name: string; phone: string | null }>('SELECT id, name, phone FROM municipality ORDER BY name');
+  }
+
+  async createBatch(batch: { municipalityId: string; persona: Persona; ageBand: AgeBand | null; label: string | null; createdBy: string | null; expiresAt: number | null; hashes: string[] }): Promise<string> {
+    const id = randomUUID();
+    const now = Date.now();
+    await this.db.transaction(async (tx) => {
+      await tx.run('INSERT INTO code_batch (id, municipality_id, persona, age_band, label, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+        id, batch.municipalityId, batch.persona, batch.ageBand, batch.label, batch.createdBy, now, batch.expiresAt,
+      ]);
+      for (const hash of batch.hashes) {
+        await tx.run('INSERT INTO access_code (hash, municipality_id, batch_id, persona, age_band, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+          hash, batch.municipalityId, id, batch.persona, batch.ageBand, now, batch.expiresAt,
+        ]);
+      }
+    });
+    return id;
+  }
+
+  async findCode(hash: string): Promise<CodeRecord | undefined> {
+    const row = await this.db.get<CodeRow>('SELECT hash, municipality_id, batch_id, persona, age_band, expires_at, revoked_at FROM access_code WHERE hash = ?', [hash]);
+    return row ? toCode(row) : undefined;
+  }
+
+  async revokeCode(hash: string, municipalityId: string | null): Promise<boolean> {
+    const r = await this.db.run(
+      `UPDATE access_code SET revoked_at = ? WHERE hash = ? AND revoked_at IS NULL ${municipalityId ? 'AND municipality_id = ?' : ''}`,
+      municipalityId ? [Date.now(), hash, municipalityId] : [Date.now(), hash],
+    );
+    if (r.changes > 0) await this.db.run('UPDATE session SET revoked_at = ? WHERE revoked_at IS NULL AND conversation_id IN (SELECT id FROM conversation WHERE code_hash = ?)', [Date.now(), hash]);
+    return r.changes > 0;
+  }
+
+  // ---- conversations ----
+
+  /** The conversation bound to a code, created on first login: the same code always gets the same conversation. */
+  async conversationForCode(code: CodeRecord, locale: Locale): Promise<{ conversation: ConversationRecord; created: boolean }> {
+    return this.db.transaction(async (tx) => {
+      const existing = await tx.get<ConversationRow>('SELECT * FROM conversation WHERE code_hash = ?', [code.hash]);
+      const now = Date.now();
+      if (existing) {
+        await tx.run('UPDATE conversation SET active_at = ? WHERE id = ?', [now, existing.id]);
+        return { conversation: toConversation({ ...existing, active_at: now }), created: false };
+      }
+      const id = randomUUID().replace(/-/g, '');
+      await tx.run('INSERT INTO conversation (id, code_hash, municipality_id, persona, age_band, locale, created_at, active_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+        id, code.hash, code.municipalityId, code.persona, code.ageBand, locale, now, now,
+      ]);
+      await tx.run('UPDATE access_code SET first_used_at = COALESCE(first_used_at, ?) WHERE hash = ?', [now, code.hash]);
+      return {
+        conversation: { id, codeHash: code.hash, municipalityId: code.municipalityId, persona: code.persona, ageBand: code.ageBand, locale, activeAt: now },
+        created: true,
+      };
+    });
+  }
+
+  async getConversation(id: string): Promise<ConversationRecord | undefined> {
+    const row = await this.db.get<ConversationRow>('SELECT * FROM conversation WHERE id = ?', [id]);
+    return row ? toConversation(row) : undefined;
+  }
+
+  async setLocale(id: string, locale: Locale): Promise<void> {
+    await this.db.run('UPDATE conversation SET locale = ? WHERE id = ?', [locale, id]);
+  }
+
+  async touch(id: string, where: { flow: string | null; step: string | null } | null): Promise<void> {
+    if (where) await this.db.run('UPDATE conversation SET active_at = ?, last_flow = ?, last_step = ? WHERE id = ?', [Date.now(), where.flow, where.step, id]);
+    else await this.db.run('UPDATE conversation SET active_at = ? WHERE id = ?', [Date.now(), id]);
+  }
+
+  // ---- transcript ----
+
+  /** Appends activities in order, assigning ids `conversationId|0000001`; durable when the promise resolves. */
+  async appendActivities(conversationId: string, activities: Array<Partial<Activity>>, role: 'user' | 'bot'): Promise<StoredActivity[]> {
+    if (activities.length === 0) return [];
+    return this.db.transaction(async (tx) => {
+      const row = await tx.get<{ next_seq: number }>('SELECT next_seq FROM conversation WHERE id = ?', [conversationId]);
+      if (!row) throw new Error(`No conversation ${conversationId}`);
+      const out: StoredActivity[] = [];
+      let seq = row.next_seq;
+      const now = Date.now();
+      for (const a of activities) {
+        const activity = { ...a, id: `${conversationId}|${String(seq).padStart(7, '0')}` };
+        await tx.run('INSERT INTO activity (conversation_id, seq, role, body, created_at) VALUES (?, ?, ?, ?, ?)', [
+          conversationId, seq, role, this.sealer.seal(JSON.stringify(activity), `activity:${conversationId}:${seq}`), now,
+        ]);
+        out.push({ seq, activity });
+        seq += 1;
+      }
+      await tx.run('UPDATE conversation SET next_seq = ?, active_at = ? WHERE id = ?', [seq, now, conversationId]);
+      return out;
+    });
+  }
+
+  /** Activities after a watermark (the seq of the last one seen), oldest first. */
+  async activitiesAfter(conversationId: string, watermark: number | null, limit = 1000): Promise<StoredActivity[]> {
+    const rows = await this.db.all<{ seq: number; body: Buffer }>('SELECT seq, body FROM activity WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?', [
+      conversationId, watermark ?? -1, limit,
+    ]);
+    return rows.map((r) => ({ seq: r.seq, activity: JSON.parse(this.sealer.open(r.body, `activity:${conversationId}:${r.seq}`)) as Partial<Activity> }));
+  }
+
+  async lastSeq(conversationId: string): Promise<number> {
+    const row = await this.db.get<{ next_seq: number }>('SELECT next_seq FROM conversation WHERE id = ?', [conversationId]);
+    return (row?.next_seq ?? 0) - 1;
+  }
+
+  // ---- notes, check-ins, plan ----
+
+  async saveNote(conversationId: string, note: { flow: string; slot: string; step: string; text: string | null }): Promise<void> {
+    const key = `note:${conversationId}:${note.flow}:${note.slot}`;
+    await this.db.run(
+      `INSERT INTO note (conversation_id, flow, slot, step, body, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (conversation_id, flow, slot) DO UPDATE SET step = excluded.step, body = excluded.body, updated_at = excluded.updated_at`,
+      [conversationId, note.flow, note.slot, note.step, note.text === null ? null : this.sealer.seal(note.text, key), Date.now()],
+    );
+  }
+
+  async notes(conversationId: string): Promise<NoteRecord[]> {
+    const rows = await this.db.all<{ flow: string; slot: string; step: string; body: Buffer | null; updated_at: number }>(
+      'SELECT flow, slot, step, body, updated_at FROM note WHERE conversation_id = ? ORDER BY updated_at, rowid',
+      [conversationId],
+    );
+    return rows.map((r) => ({
+      flow: r.flow,
+      slot: r.slot,
+      step: r.step,
+      text: r.body === null ? null : this.sealer.open(r.body, `note:${conversationId}:${r.flow}:${r.slot}`),
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  async saveCheckin(conversationId: string, c: { flow: string; step: string; value: number }): Promise<void> {
+    await this.db.run('INSERT INTO checkin (conversation_id, flow, step, value, created_at) VALUES (?, ?, ?, ?, ?)', [conversationId, c.flow, c.step, c.value, Date.now()]);
+  }
+
+  async savePlanItem(conversationId: string, field: PlanField, text: string | null): Promise<void> {
+    await this.db.run(
+      `INSERT INTO plan_item (conversation_id, field, body, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (conversation_id, field) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
+      [conversationId, field, text === null ? null : this.sealer.seal(text, `plan:${conversationId}:${field}`), Date.now()],
+    );
+  }
+
+  /** Everything stored for one code holder, decrypted: for "my notes", export and the printable plan. */
+  async userData(conversationId: string): Promise<UserData | undefined> {
+    const conversation = await this.getConversation(conversationId);
+    if (!conversation) return undefined;
+    const checkins = await this.db.all<{ flow: string; step: string; value: number; created_at: number }>(
+      'SELECT flow, step, value, created_at FROM checkin WHERE conversation_id = ? ORDER BY id',
+      [conversationId],
+    );
+    const planRows = await this.db.all<{ field: PlanField; body: Buffer | null }>('SELECT field, body FROM plan_item WHERE conversation_id = ?', [conversationId]);
+    const plan: UserData['plan'] = {};
+    for (const r of planRows) plan[r.field] = r.body === null ? null : this.sealer.open(r.body, `plan:${conversationId}:${r.field}`);
+    return {
+      conversation,
+      notes: await this.notes(conversationId),
+      checkins: checkins.map((c) => ({ flow: c.flow, step: c.step, value: c.value, at: c.created_at })),
+      plan,
+      transcript: await this.activitiesAfter(conversationId, null, 1_000_000),
+    };
+  }
+
+  /** Deletes every row of a code holder and revokes the code, so it stops working. */
+  async deleteUser(conversationId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const conv = await tx.get<{ code_hash: string | null }>('SELECT code_hash FROM conversation WHERE id = ?', [conversationId]);
+      await deleteConversationRows(tx, conversationId);
+      if (conv?.code_hash) await tx.run('UPDATE access_code SET revoked_at = COALESCE(revoked_at, ?) WHERE hash = ?', [Date.now(), conv.code_hash]);
+    });
+  }
+
+  /** Deletes conversations inactive for longer than `days`; returns how many. */
+  async purgeInactive(days: number, now = Date.now()): Promise<number> {
+    const cutoff = now - days * 86_400_000;
+    const ids = await this.db.all<{ id: string }>('SELECT id FROM conversation WHERE active_at < ?', [cutoff]);
+    for (const { id } of ids) await this.db.transaction((tx) => deleteConversationRows(tx, id));
+    await this.db.run('DELETE FROM login_attempt WHERE at < ?', [now - 86_400_000]);
+    return ids.length;
+  }
+
+  // ---- sessions ----
+
+  async createSession(conversationId: string): Promise<string> {
+    const id = randomUUID();
+    await this.db.run('INSERT INTO session (id, conversation_id, created_at) VALUES (?, ?, ?)', [id, conversationId, Date.now()]);
+    return id;
+  }
+
+  async sessionActive(id: string, conversationId: string): Promise<boolean> {
+    const row = await this.db.get<{ revoked_at: number | null }>('SELECT revoked_at FROM session WHERE id = ? AND conversation_id = ?', [id, conversationId]);
+    return row !== undefined && row.revoked_at === null;
+  }
+
+  async revokeSession(id: string): Promise<void> {
+    await this.db.run('UPDATE session SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [Date.now(), id]);
+  }
+
+  // ---- throttling ----
+
+  async recordLogin(ipKey: string, ok: boolean, at = Date.now()): Promise<void> {
+    await this.db.run('INSERT INTO login_attempt (ip_key, ok, at) VALUES (?, ?, ?)', [ipKey, ok ? 1 : 0, at]);
+  }
+
+  /** Failed logins since `since`: from this address, and from everyone. */
+  async failedLogins(ipKey: string, since: number): Promise<{ ip: number; global: number; oldestIp: number | null; oldestGlobal: number | null }> {
+    const ip = await this.db.get<{ n: number; oldest: number | null }>('SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_attempt WHERE ip_key = ? AND ok = 0 AND at >= ?', [ipKey, since]);
+    const all = await this.db.get<{ n: number; oldest: number | null }>('SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_attempt WHERE ok = 0 AND at >= ?', [since]);
+    return { ip: ip?.n ?? 0, global: all?.n ?? 0, oldestIp: ip?.oldest ?? null, oldestGlobal: all?.oldest ?? null };
+  }
+
+  // ---- statistics ----
+
+  async recordStat(e: StatEvent): Promise<void> {
+    const at = new Date(e.at ?? Date.now());
+    const month = `${at.getUTCFullYear()}-${String(at.getUTCMonth() + 1).padStart(2, '0')}`;
+    await this.db.run('INSERT INTO stat_event (municipality_id, month, event, persona, locale, flow, step, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+      e.municipalityId, month, e.event, e.persona, e.locale, e.flow ?? null, e.step ?? null, e.category ?? null,
+    ]);
+  }
+
+  async countRows(table: string, where: string, params: string[]): Promise<number> {
+    if (!/^[a-z_]+$/.test(table)) throw new Error(`Bad table name ${table}`);
+    const row = await this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, params);
+    return row?.n ?? 0;
+  }
+}
+
+/** Tables that hold a conversation's rows; a test checks none is forgotten. */
+export const CONVERSATION_TABLES = ['bot_state', 'activity', 'note', 'checkin', 'plan_item', 'session'] as const;
+
+async function deleteConversationRows(tx: Tx, conversationId: string): Promise<void> {
+  for (const table of CONVERSATION_TABLES) await tx.run(`DELETE FROM ${table} WHERE conversation_id = ?`, [conversationId]);
+  await tx.run('DELETE FROM conversation WHERE id = ?', [conversationId]);
+}
