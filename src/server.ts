@@ -9,12 +9,13 @@ import { attachStream, directLineRouter } from './channel/directline/routes';
 import { errorHandler, sendError } from './channel/http';
 import { preparedFile } from './channel/static';
 import { meRouter } from './channel/me';
+import { consoleRouter } from './console/routes';
 import { projectPath } from './paths';
 import type { Runtime } from './runtime';
 import { uiText } from './i18n/ui';
 import { isLocale } from './i18n/ui';
 
-export const WEBCHAT_BUNDLE = require.resolve('botframework-webchat/dist/webchat-minimal.js');
+export const WEBCHAT_BUNDLE = projectPath('node_modules', 'botframework-webchat', 'dist', 'webchat-minimal.js');
 
 /** The express app and HTTP server: web page, login, Direct Line, Emulator endpoint. */
 export function createServer(rt: Runtime) {
@@ -71,7 +72,7 @@ export function createServer(rt: Runtime) {
     });
   });
   app.get('/api/config', (req, res) => {
-    res.json({ locales: ['sv', 'en', 'ar'], municipality: rt.config.DEMO_MUNICIPALITY_NAME });
+    res.json({ locales: ['sv', 'en', 'ar'], municipality: { name: rt.config.DEMO_MUNICIPALITY_NAME, phone: rt.config.DEMO_MUNICIPALITY_PHONE } });
   });
   app.get('/api/strings/:locale', (req, res) => {
     const locale = String(req.params.locale);
@@ -82,12 +83,13 @@ export function createServer(rt: Runtime) {
 
   const json = express.json({ limit: rt.config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   const deps = { store: rt.store, tokens: rt.tokens, hub: rt.hub, adapter: rt.adapter, bot: rt.bot, log: rt.log };
-  app.use('/api/login', json);
+  app.use(['/api/login', '/api/resume'], json);
   app.use(loginRouter({ ...deps, throttle: rt.throttle, codeKey: rt.keys.codes }));
   app.use('/v3/directline', json);
   app.use(directLineRouter(deps));
   app.use('/api/me', json);
   app.use(meRouter(deps));
+  app.use('/console', consoleRouter(rt));
 
   // The Bot Framework Emulator and Azure Bot Service: the same bot through botbuilder's CloudAdapter.
   const cloud = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({} as ConfigurationBotFrameworkAuthenticationOptions));

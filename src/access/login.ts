@@ -8,6 +8,7 @@ import type { DirectLineDeps } from '../channel/directline/routes';
 import { hmacHex } from '../store/crypto';
 import { parseCode } from './codes';
 import type { LoginThrottle } from './throttle';
+import { readCookie, RESUME_COOKIE, setResumeCookie } from './resume';
 
 const LoginBody = z.object({ code: z.string().max(64), locale: z.string().max(20).optional() }).strip();
 
@@ -58,8 +59,25 @@ export function loginRouter(deps: LoginDeps): Router {
         (ctx) => deps.bot.run(ctx),
       ),
     );
+    await setResumeCookie(req, res, deps.tokens, { conv: conversation.id, sid, persona: conversation.persona, band: conversation.ageBand });
     deps.log.info({ conversationId: conversation.id, created, persona: conversation.persona }, 'login');
     res.json({ token, conversationId: conversation.id, persona: conversation.persona, ageBand: conversation.ageBand, locale, expiresIn });
+  }));
+  // A reload in the same tab: the HttpOnly cookie (never readable by page script) brings a fresh token.
+  r.post('/api/resume', route(async (req: Request, res: Response) => {
+    const verified = await deps.tokens.verify(readCookie(req, RESUME_COOKIE), 'resume');
+    if (!verified.ok || !(await deps.store.sessionActive(verified.claims.sid, verified.claims.conv))) {
+      res.status(401).json({ error: 'no_session', message: uiText(requestLocale(req), 'api.unauthorized') });
+      return;
+    }
+    const conversation = await deps.store.getConversation(verified.claims.conv);
+    if (!conversation) {
+      res.status(401).json({ error: 'no_session', message: uiText(requestLocale(req), 'api.unauthorized') });
+      return;
+    }
+    const { token, expiresIn } = await deps.tokens.issue(verified.claims);
+    await setResumeCookie(req, res, deps.tokens, verified.claims);
+    res.json({ token, conversationId: conversation.id, persona: conversation.persona, ageBand: conversation.ageBand, locale: conversation.locale, expiresIn });
   }));
   return r;
 }

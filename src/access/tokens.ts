@@ -13,7 +13,8 @@ export type TokenClaims = z.infer<typeof Claims>;
 export type Verified = { ok: true; claims: TokenClaims; exp: number } | { ok: false; reason: 'expired' | 'invalid' };
 
 const ISSUER = 'lotsen';
-const AUDIENCE = 'lotsen/directline';
+const AUDIENCES = { directline: 'lotsen/directline', resume: 'lotsen/resume' } as const;
+export type TokenUse = keyof typeof AUDIENCES;
 
 /** Signed HS256 tokens bound to one conversation and one login session. */
 export class TokenService {
@@ -22,21 +23,21 @@ export class TokenService {
     readonly ttlSeconds: number,
   ) {}
 
-  async issue(claims: TokenClaims): Promise<{ token: string; expiresIn: number }> {
+  async issue(claims: TokenClaims, ttlSeconds = this.ttlSeconds, use: TokenUse = 'directline'): Promise<{ token: string; expiresIn: number }> {
     const token = await new SignJWT({ ...claims })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
+      .setAudience(AUDIENCES[use])
       .setIssuedAt()
-      .setExpirationTime(`${this.ttlSeconds}s`)
+      .setExpirationTime(`${ttlSeconds}s`)
       .sign(this.key);
-    return { token, expiresIn: this.ttlSeconds };
+    return { token, expiresIn: ttlSeconds };
   }
 
-  async verify(token: string | undefined): Promise<Verified> {
+  async verify(token: string | undefined, use: TokenUse = 'directline'): Promise<Verified> {
     if (!token || token.length > 4096) return { ok: false, reason: 'invalid' };
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCES[use], algorithms: ['HS256'] });
       const claims = Claims.safeParse(payload);
       if (!claims.success || typeof payload.exp !== 'number') return { ok: false, reason: 'invalid' };
       return { ok: true, claims: claims.data, exp: payload.exp };

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { TokenClaims } from '../access/tokens';
 import type { DirectLineDeps } from './directline/routes';
 import { route, sendError } from './http';
+import { clearResumeCookie } from '../access/resume';
 
 async function claimsOf(deps: DirectLineDeps, req: Request, res: Response): Promise<TokenClaims | null> {
   const header = req.headers.authorization;
@@ -59,6 +60,7 @@ export function meRouter(deps: DirectLineDeps): Router {
     const claims = await claimsOf(deps, req, res);
     if (!claims) return;
     await deps.hub.enqueue(claims.conv, () => deps.store.deleteUser(claims.conv));
+    clearResumeCookie(req, res);
     res.set('Clear-Site-Data', '"cache", "cookies", "storage"');
     res.status(204).end();
   }));
@@ -67,6 +69,7 @@ export function meRouter(deps: DirectLineDeps): Router {
     const claims = await claimsOf(deps, req, res);
     if (!claims) return;
     await deps.store.revokeSession(claims.sid);
+    clearResumeCookie(req, res);
     res.set('Clear-Site-Data', '"cache", "cookies", "storage"');
     res.status(204).end();
   }));

@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { issueCodes } from '../../src/access/issue';
+import { loadConfig, type Config } from '../../src/config';
+import { loadEngine, type FlowEngine } from '../../src/flows/engine';
+import type { AgeBand, Persona } from '../../src/flows/schema';
+import { ROOT } from '../../src/paths';
+import { createRuntime, type Runtime } from '../../src/runtime';
+import { createServer } from '../../src/server';
+
+let engine: FlowEngine | undefined;
+/** Flows load once per test file. */
+export const sharedEngine = () => (engine ??= loadEngine(ROOT));
+
+export interface TestServer {
+  rt: Runtime;
+  url: string;
+  port: number;
+  dir: string;
+  dbFile: string;
+  /** Issues fresh codes in the test municipality. */
+  codes(persona?: Persona, count?: number, ageBand?: AgeBand | null, municipality?: string): Promise<string[]>;
+  stop(): Promise<void>;
+}
+
+/** A real server on a free port with its own SQLite file and secret in a temporary folder. */
+export async function startTestServer(overrides: Partial<Record<keyof Config, string>> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lotsen-test-'));
+  const dbFile = path.join(dir, 'lotsen.db');
+  const config = loadConfig({}, {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOTSEN_DB: dbFile,
+    LOTSEN_SECRET: 'dGVzdC1zZWNyZXQtdGVzdC1zZWNyZXQtdGVzdC1zZWNyZXQtdGVzdA==',
+    LOG_LEVEL: 'silent',
+    PURGE_INTERVAL_HOURS: '0',
+    LOTSEN_DEMO: 'false',
+    ...overrides,
+  });
+  const rt = await createRuntime(config, pino({ level: config.LOG_LEVEL }), sharedEngine());
+  await rt.store.ensureMunicipality('test', 'Testkommunen', '010-123 45 67');
+  await rt.store.ensureMunicipality('other', 'Andra kommunen', null);
+  const http = createServer(rt);
+  const port = await http.listen(0, '127.0.0.1');
+  return {
+    rt,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dir,
+    dbFile,
+    codes: async (persona = 'parent', count = 1, ageBand = null, municipality = 'test') =>
+      (await issueCodes(rt.store, rt.keys.codes, { municipalityId: municipality, persona, ageBand: persona === 'child-next' ? (ageBand ?? '9-12') : null, count, expiresAt: null, label: null, createdBy: null })).codes,
+    stop: async () => {
+      await http.close();
+      await rt.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
