@@ -13,6 +13,7 @@ import { detectCrisis } from './safety/crisis';
 import { SqliteBotStorage } from './store/botStorage';
 import { deriveKeys, loadMasterSecret, Sealer, type Keys } from './store/crypto';
 import { Sqlite } from './store/sqlite';
+import { DialogueState } from './dialogue/types';
 import { LotsenStore } from './store/store';
 
 /** Everything a running server holds, built once at start. */
@@ -29,6 +30,8 @@ export interface Runtime {
   adapter: DirectLineAdapter;
   bot: LotsenBot;
   secretCreated: boolean;
+  /** The stored dialogue state of a Direct Line conversation (for tests and support tools). */
+  conversationStateOf(conversationId: string): Promise<DialogueState | undefined>;
   close(): Promise<void>;
 }
 
@@ -48,7 +51,9 @@ export async function createRuntime(config: Config, log: Logger = createLogger(c
   const throttle = new LoginThrottle(store, keys.ips, { perIp: config.LOGIN_FAILS_PER_IP, global: config.LOGIN_FAILS_GLOBAL, windowSeconds: config.LOGIN_WINDOW_SECONDS });
   const hub = new ConversationHub();
   const adapter = new DirectLineAdapter(store, hub, log);
-  const conversationState = new ConversationState(new SqliteBotStorage(db, sealer));
+  // A state row that does not open or parse reaches the dialogue core as a state it rejects: it apologizes and starts over.
+  const botStorage = new SqliteBotStorage(db, sealer, { unreadable: () => ({ dialogue: { unreadable: true } }) });
+  const conversationState = new ConversationState(botStorage);
 
   const resolveScope = async (context: { activity: { conversation?: { id?: string }; locale?: string } }): Promise<TurnScope> => {
     const conversationId = context.activity.conversation?.id ?? '';
@@ -85,6 +90,12 @@ export async function createRuntime(config: Config, log: Logger = createLogger(c
   return {
     config, log, keys, db, store, engine, tokens, throttle, hub, adapter, bot,
     secretCreated: created,
+    conversationStateOf: async (conversationId) => {
+      const key = `directline/conversations/${conversationId}/`;
+      const item = (await botStorage.read([key]))[key] as { dialogue?: unknown } | undefined;
+      const parsed = DialogueState.safeParse(item?.dialogue);
+      return parsed.success ? parsed.data : undefined;
+    },
     close: () => db.close(),
   };
 }

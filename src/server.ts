@@ -74,6 +74,24 @@ export function createServer(rt: Runtime) {
   app.get('/api/config', (req, res) => {
     res.json({ locales: ['sv', 'en', 'ar'], municipality: { name: rt.config.DEMO_MUNICIPALITY_NAME, phone: rt.config.DEMO_MUNICIPALITY_PHONE } });
   });
+  // Module titles and reflection questions (public content), so the notes page can name what each note answers.
+  app.get('/api/modules/:locale', (req, res) => {
+    const locale = String(req.params.locale);
+    if (!isLocale(locale)) return sendError(req, res, 404, 'NotFound', 'notFound');
+    const modules: Record<string, { title: string; questions: Record<string, string> }> = {};
+    for (const flow of rt.engine.catalog.flows.values()) {
+      const content = rt.engine.catalog.content[locale].get(flow.key);
+      if (!content) continue;
+      const questions: Record<string, string> = {};
+      for (const step of flow.steps) {
+        const text = step.kind === 'reflect' ? content.steps[step.id]?.text : undefined;
+        if (text !== undefined) questions[step.id] = Array.isArray(text) ? text.join(' ') : String(text);
+      }
+      modules[flow.key] = { title: content.title, questions };
+    }
+    res.set('Cache-Control', 'no-cache');
+    res.json(modules);
+  });
   app.get('/api/strings/:locale', (req, res) => {
     const locale = String(req.params.locale);
     if (!isLocale(locale)) return sendError(req, res, 404, 'NotFound', 'notFound');

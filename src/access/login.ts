@@ -60,6 +60,7 @@ export function loginRouter(deps: LoginDeps): Router {
       ),
     );
     await setResumeCookie(req, res, deps.tokens, { conv: conversation.id, sid, persona: conversation.persona, band: conversation.ageBand });
+    await deps.store.recordStat({ municipalityId: conversation.municipalityId, event: 'login', persona: conversation.persona, locale });
     deps.log.info({ conversationId: conversation.id, created, persona: conversation.persona }, 'login');
     res.json({ token, conversationId: conversation.id, persona: conversation.persona, ageBand: conversation.ageBand, locale, expiresIn });
   }));

@@ -30,6 +30,7 @@ export function ui(): i18n {
     ns: ['ui'],
     defaultNS: 'ui',
     initAsync: false,
+    showSupportNotice: false,
     returnNull: false,
     interpolation: { escapeValue: false },
     // A missing key is a bug: surface it instead of showing the key to a user.

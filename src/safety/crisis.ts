@@ -112,9 +112,10 @@ function correctToken(tok: string): string {
     }
     if (editDistance(tok, f.word, f.maxEdits) <= f.maxEdits) return f.word;
     if (f.prefix && tok.length > f.word.length + 1) {
-      for (let len = f.word.length - f.maxEdits; len <= f.word.length + f.maxEdits; len++) {
+      // Only one edit inside a compound: with two, ordinary words slip in ("självmedkänsla" is two edits from "självmord").
+      for (let len = f.word.length - 1; len <= f.word.length + 1; len++) {
         if (len < 4 || len >= tok.length) continue;
-        if (editDistance(tok.slice(0, len), f.word, f.maxEdits) <= f.maxEdits) return f.word + tok.slice(len);
+        if (editDistance(tok.slice(0, len), f.word, 1) <= 1) return f.word + tok.slice(len);
       }
     }
   }

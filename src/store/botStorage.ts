@@ -13,6 +13,11 @@ export class ETagConflictError extends Error {
 
 const conversationOf = (key: string) => /\/conversations\/([^/]+)/.exec(key)?.[1] ?? null;
 
+export interface BotStorageOptions {
+  /** What `read` gives for a row that does not open or parse (corrupt, or sealed for another key); default: nothing stored. */
+  unreadable?: () => Record<string, unknown>;
+}
+
 /**
  * botbuilder `Storage` on SQLite with real eTags: a write with a stale eTag fails, `*` (or none) overwrites,
  * and a batch is atomic: one conflict and nothing of the batch is written.
@@ -21,6 +26,7 @@ export class SqliteBotStorage implements Storage {
   constructor(
     private readonly db: Sqlite,
     private readonly sealer: Sealer,
+    private readonly options: BotStorageOptions = {},
   ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -28,7 +34,13 @@ export class SqliteBotStorage implements Storage {
     for (const key of keys) {
       const row = await this.db.get<{ etag: string; body: Buffer }>('SELECT etag, body FROM bot_state WHERE key = ?', [key]);
       if (!row) continue;
-      const value = JSON.parse(this.sealer.open(row.body, `state:${key}`)) as Record<string, unknown>;
+      let value: Record<string, unknown>;
+      try {
+        value = JSON.parse(this.sealer.open(row.body, `state:${key}`)) as Record<string, unknown>;
+      } catch {
+        // Never throw here: a turn that cannot read its state would fail again on every later turn.
+        value = this.options.unreadable?.() ?? {};
+      }
       items[key] = { ...value, eTag: row.etag };
     }
     return items;

@@ -290,6 +290,134 @@ export class LotsenStore {
     const row = await this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, params);
     return row?.n ?? 0;
   }
+
+  // ---- console ----
+  // The contact-centre console (src/console): staff, their sessions, batches, audit and statistics.
+  // Every query that reads codes or statistics takes the municipality it is limited to (null only for admins).
+
+  staffByUsername(username: string) {
+    return this.db.get<{ id: string; username: string; municipality_id: string | null; role: 'admin' | 'staff'; password_hash: string; disabled_at: number | null }>(
+      'SELECT id, username, municipality_id, role, password_hash, disabled_at FROM staff WHERE username = ? COLLATE NOCASE',
+      [username],
+    );
+  }
+
+  async createStaffSession(s: { id: string; staffId: string; csrf: string; locale: string; now: number }): Promise<void> {
+    await this.db.run('INSERT INTO staff_session (id, staff_id, csrf, locale, created_at, seen_at) VALUES (?, ?, ?, ?, ?, ?)', [s.id, s.staffId, s.csrf, s.locale, s.now, s.now]);
+  }
+
+  /** A session with its staff member; disabled staff have none. */
+  staffSession(id: string) {
+    return this.db.get<{ id: string; staff_id: string; csrf: string; locale: string; created_at: number; seen_at: number; username: string; role: 'admin' | 'staff'; municipality_id: string | null }>(
+      `SELECT s.id, s.staff_id, s.csrf, s.locale, s.created_at, s.seen_at, f.username, f.role, f.municipality_id
+       FROM staff_session s JOIN staff f ON f.id = s.staff_id WHERE s.id = ? AND f.disabled_at IS NULL`,
+      [id],
+    );
+  }
+
+  async touchStaffSession(id: string, now: number): Promise<void> {
+    await this.db.run('UPDATE staff_session SET seen_at = ? WHERE id = ?', [now, id]);
+  }
+
+  async setStaffSessionLocale(id: string, locale: string): Promise<void> {
+    await this.db.run('UPDATE staff_session SET locale = ? WHERE id = ?', [locale, id]);
+  }
+
+  async deleteStaffSession(id: string): Promise<void> {
+    await this.db.run('DELETE FROM staff_session WHERE id = ?', [id]);
+  }
+
+  /** Deletes sessions idle since before `idleBefore` or created before `createdBefore`. */
+  async pruneStaffSessions(idleBefore: number, createdBefore: number): Promise<void> {
+    await this.db.run('DELETE FROM staff_session WHERE seen_at < ? OR created_at < ?', [idleBefore, createdBefore]);
+    await this.db.run('DELETE FROM staff_login_attempt WHERE at < ?', [Math.min(idleBefore, createdBefore)]);
+  }
+
+  /** The console preview's state, sealed: what staff type in a preview is treated like user text. */
+  async setStaffPreview(sessionId: string, value: unknown): Promise<void> {
+    const body = value === null ? null : this.sealer.seal(JSON.stringify(value), `preview:${sessionId}`);
+    await this.db.run('UPDATE staff_session SET preview = ? WHERE id = ?', [body, sessionId]);
+  }
+
+  async staffPreview(sessionId: string): Promise<unknown> {
+    const row = await this.db.get<{ preview: Buffer | null }>('SELECT preview FROM staff_session WHERE id = ?', [sessionId]);
+    return row?.preview ? (JSON.parse(this.sealer.open(row.preview, `preview:${sessionId}`)) as unknown) : null;
+  }
+
+  async recordStaffLogin(userKey: string, ipKey: string, ok: boolean, at = Date.now()): Promise<void> {
+    await this.db.run('INSERT INTO staff_login_attempt (user_key, ip_key, ok, at) VALUES (?, ?, ?, ?)', [userKey, ipKey, ok ? 1 : 0, at]);
+  }
+
+  /** Failed sign-ins since `since` for this username and from this address, with the oldest of each. */
+  async failedStaffLogins(userKey: string, ipKey: string, since: number) {
+    const user = await this.db.get<{ n: number; oldest: number | null }>('SELECT COUNT(*) AS n, MIN(at) AS oldest FROM staff_login_attempt WHERE user_key = ? AND ok = 0 AND at >= ?', [userKey, since]);
+    const ip = await this.db.get<{ n: number; oldest: number | null }>('SELECT COUNT(*) AS n, MIN(at) AS oldest FROM staff_login_attempt WHERE ip_key = ? AND ok = 0 AND at >= ?', [ipKey, since]);
+    return { user: user?.n ?? 0, oldestUser: user?.oldest ?? null, ip: ip?.n ?? 0, oldestIp: ip?.oldest ?? null };
+  }
+
+  /** Batches with how many of their codes were used at least once and how many are revoked; never which. */
+  listBatches(municipalityId: string | null, limit = 200) {
+    return this.db.all<{
+      id: string; municipality_id: string; persona: string; age_band: string | null; label: string | null; created_by: string | null;
+      created_at: number; expires_at: number | null; revoked_at: number | null; total: number; used: number; revoked: number;
+    }>(
+      `SELECT b.id, b.municipality_id, b.persona, b.age_band, b.label, b.created_by, b.created_at, b.expires_at, b.revoked_at,
+              COUNT(c.hash) AS total, COUNT(c.first_used_at) AS used, COUNT(c.revoked_at) AS revoked
+       FROM code_batch b LEFT JOIN access_code c ON c.batch_id = b.id
+       WHERE (? IS NULL OR b.municipality_id = ?)
+       GROUP BY b.id ORDER BY b.created_at DESC, b.id LIMIT ?`,
+      [municipalityId, municipalityId, limit],
+    );
+  }
+
+  /** Revokes every active code of a batch and ends their sessions; null when the batch is not in the municipality. */
+  async revokeBatch(batchId: string, municipalityId: string | null, now = Date.now()): Promise<number | null> {
+    return this.db.transaction(async (tx) => {
+      const batch = await tx.get<{ id: string }>('SELECT id FROM code_batch WHERE id = ? AND (? IS NULL OR municipality_id = ?)', [batchId, municipalityId, municipalityId]);
+      if (!batch) return null;
+      await tx.run(
+        `UPDATE session SET revoked_at = ? WHERE revoked_at IS NULL AND conversation_id IN
+           (SELECT v.id FROM conversation v JOIN access_code c ON c.hash = v.code_hash WHERE c.batch_id = ? AND c.revoked_at IS NULL)`,
+        [now, batchId],
+      );
+      const r = await tx.run('UPDATE access_code SET revoked_at = ? WHERE batch_id = ? AND revoked_at IS NULL', [now, batchId]);
+      await tx.run('UPDATE code_batch SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [now, batchId]);
+      return r.changes;
+    });
+  }
+
+  async writeAudit(e: { staffId: string | null; municipalityId: string | null; action: string; detail: Record<string, unknown> | null; at?: number }): Promise<void> {
+    await this.db.run('INSERT INTO audit (staff_id, municipality_id, action, detail, at) VALUES (?, ?, ?, ?, ?)', [
+      e.staffId, e.municipalityId, e.action, e.detail ? JSON.stringify(e.detail) : null, e.at ?? Date.now(),
+    ]);
+  }
+
+  /** Audit entries, newest first, with the staff member's username; `before` pages by id. */
+  listAudit(opts: { before?: number; limit: number }) {
+    return this.db.all<{ id: number; staff_id: string | null; username: string | null; municipality_id: string | null; action: string; detail: string | null; at: number }>(
+      `SELECT a.id, a.staff_id, f.username, a.municipality_id, a.action, a.detail, a.at
+       FROM audit a LEFT JOIN staff f ON f.id = a.staff_id WHERE a.id < ? ORDER BY a.id DESC LIMIT ?`,
+      [opts.before ?? Number.MAX_SAFE_INTEGER, opts.limit],
+    );
+  }
+
+  /** Statistic events of one municipality and month, counted per kind, persona, language and module. */
+  statCounts(municipalityId: string, month: string) {
+    return this.db.all<{ event: string; persona: string; locale: string; flow: string | null; n: number }>(
+      'SELECT event, persona, locale, flow, COUNT(*) AS n FROM stat_event WHERE municipality_id = ? AND month = ? GROUP BY event, persona, locale, flow',
+      [municipalityId, month],
+    );
+  }
+
+  /** Where conversations last active in [from, to) were when they stopped, in a module: counts only. */
+  lastSteps(municipalityId: string, from: number, to: number) {
+    return this.db.all<{ flow: string; step: string; n: number }>(
+      `SELECT last_flow AS flow, last_step AS step, COUNT(*) AS n FROM conversation
+       WHERE municipality_id = ? AND active_at >= ? AND active_at < ? AND last_flow IS NOT NULL AND last_step IS NOT NULL
+       GROUP BY last_flow, last_step`,
+      [municipalityId, from, to],
+    );
+  }
 }
 
 /** Tables that hold a conversation's rows; a test checks none is forgotten. */

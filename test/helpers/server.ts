@@ -22,13 +22,14 @@ export interface TestServer {
   dbFile: string;
   /** Issues fresh codes in the test municipality. */
   codes(persona?: Persona, count?: number, ageBand?: AgeBand | null, municipality?: string): Promise<string[]>;
-  stop(): Promise<void>;
+  /** Stops the server; `keepFiles` leaves the database for a restart on the same file. */
+  stop(options?: { keepFiles?: boolean }): Promise<void>;
 }
 
 /** A real server on a free port with its own SQLite file and secret in a temporary folder. */
-export async function startTestServer(overrides: Partial<Record<keyof Config, string>> = {}): Promise<TestServer> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'lotsen-test-'));
-  const dbFile = path.join(dir, 'lotsen.db');
+export async function startTestServer(overrides: Partial<Record<keyof Config, string>> = {}, logger?: pino.Logger): Promise<TestServer> {
+  const dir = overrides.LOTSEN_DB ? path.dirname(overrides.LOTSEN_DB) : mkdtempSync(path.join(os.tmpdir(), 'lotsen-test-'));
+  const dbFile = overrides.LOTSEN_DB ?? path.join(dir, 'lotsen.db');
   const config = loadConfig({}, {
     PORT: '0',
     HOST: '127.0.0.1',
@@ -39,7 +40,7 @@ export async function startTestServer(overrides: Partial<Record<keyof Config, st
     LOTSEN_DEMO: 'false',
     ...overrides,
   });
-  const rt = await createRuntime(config, pino({ level: config.LOG_LEVEL }), sharedEngine());
+  const rt = await createRuntime(config, logger ?? pino({ level: config.LOG_LEVEL }), sharedEngine());
   await rt.store.ensureMunicipality('test', 'Testkommunen', '010-123 45 67');
   await rt.store.ensureMunicipality('other', 'Andra kommunen', null);
   const http = createServer(rt);
@@ -52,10 +53,10 @@ export async function startTestServer(overrides: Partial<Record<keyof Config, st
     dbFile,
     codes: async (persona = 'parent', count = 1, ageBand = null, municipality = 'test') =>
       (await issueCodes(rt.store, rt.keys.codes, { municipalityId: municipality, persona, ageBand: persona === 'child-next' ? (ageBand ?? '9-12') : null, count, expiresAt: null, label: null, createdBy: null })).codes,
-    stop: async () => {
+    stop: async (options) => {
       await http.close();
       await rt.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!options?.keepFiles) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,98 @@
+'use strict';
+// Turn latency through the whole path: HTTP POST of a user activity → bot → WebSocket push of the bot's reply,
+// at 1, 100 and 500 concurrent conversations, next to a bare express + ws echo server measured in the same run.
+// Server and load generator run in separate processes; all traffic goes to 127.0.0.1.
+const fs = require('node:fs');
+const path = require('node:path');
+const child = require('./lib/child');
+const { summarize, fmt, table, writeResult } = require('./lib/stats');
+
+const LEVELS = (process.env.BENCH_LATENCY_LEVELS ?? '1,100,500').split(',').map(Number);
+const SECONDS = { 1: 8, 100: 12, 500: 15 };
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 3000);
+const SECRET = Buffer.alloc(32, 7).toString('base64');
+const DATA = path.join(__dirname, 'data');
+
+async function measure(kind, level, server) {
+  const gen = await child.start('loadgen.js');
+  try {
+    const codes = kind === 'lotsen' ? (await server.call('codes', { count: level })).codes : Array.from({ length: level }, (_, i) => `echo-${i}`);
+    await gen.call('setup', { base: server.url, codes, waitWelcome: kind === 'lotsen' });
+    const seconds = Number(process.env.BENCH_SECONDS ?? SECONDS[level] ?? 15);
+    // Server CPU and database counters over the generator's measuring window (it says when it opens).
+    const opened = new Promise((resolve) => gen.child.on('message', (m) => m && m.type === 'window' && m.phase === 'open' && resolve()));
+    const running = gen.call('run', { durationMs: seconds * 1000, warmupMs: WARMUP_MS });
+    await Promise.race([opened, running]);
+    const before = await server.call('memory');
+    const t0 = Date.now();
+    const r = await running;
+    const after = await server.call('memory');
+    const serverCpuShare = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000 / (Date.now() - t0);
+    await gen.call('close');
+    const errors = Object.values(r.errors).reduce((a, b) => a + b, 0);
+    const elapsed = Date.now() - t0;
+    const turns = Math.max(1, r.turns);
+    const db = before.db && after.db
+      ? {
+          statementsPerTurn: (after.db.statements - before.db.statements) / turns,
+          commitsPerTurn: (after.db.commits - before.db.commits) / turns,
+          msPerTurn: (after.db.busyMs - before.db.busyMs) / turns,
+          busyShare: (after.db.busyMs - before.db.busyMs) / elapsed,
+        }
+      : undefined;
+    return {
+      kind, level, seconds, ...summarize(r.latencies), throughput: r.throughput, errors, errorKinds: r.errors,
+      serverCpu: serverCpuShare, loadgenCpu: r.cpuShare, serverRssMiB: after.memory.rss / 1048576, db,
+    };
+  } finally {
+    await gen.kill();
+  }
+}
+
+async function main() {
+  fs.mkdirSync(DATA, { recursive: true });
+  const db = path.join(DATA, 'latency.db');
+  for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
+  const results = [];
+  const echo = await child.start('echo-server.js');
+  const lotsen = await child.start('lotsen-server.js', {
+    env: { PORT: '0', HOST: '127.0.0.1', LOTSEN_DB: db, LOTSEN_SECRET: SECRET, LOG_LEVEL: 'info', PURGE_INTERVAL_HOURS: '0', LOTSEN_DEMO: 'false' },
+    execArgv: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(DATA, 'profiles')}`] : [],
+  });
+  try {
+    for (const level of LEVELS) {
+      for (const [kind, server] of [['baseline', echo], ['lotsen', lotsen]]) {
+        const r = await measure(kind, level, server);
+        results.push(r);
+        console.error(`  ${kind} × ${level}: p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, ${fmt(r.throughput, 0)} turns/s, ${r.errors} errors, CPU server ${fmt(r.serverCpu * 100, 0)}% load generator ${fmt(r.loadgenCpu * 100, 0)}%`);
+      }
+    }
+  } finally {
+    // A clean exit, so --cpu-prof can write its profile.
+    await lotsen.call('stop').catch(() => undefined);
+    await Promise.race([lotsen.exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await lotsen.kill();
+    await echo.kill();
+  }
+
+  console.log('\nTurn latency (ms): POST of a user activity → bot reply pushed on the WebSocket; closed loop per conversation\n');
+  const rows = [];
+  for (const level of LEVELS) {
+    const b = results.find((r) => r.kind === 'baseline' && r.level === level);
+    const l = results.find((r) => r.kind === 'lotsen' && r.level === level);
+    for (const r of [b, l]) rows.push([`${r.kind} × ${level}`, r.n, fmt(r.p50), fmt(r.p95), fmt(r.p99), fmt(r.max), fmt(r.throughput, 0), r.errors, `${fmt(r.serverCpu * 100, 0)}%`, `${fmt(r.loadgenCpu * 100, 0)}%`]);
+    rows.push([`ratio × ${level}`, '', `${fmt(l.p50 / b.p50)}×`, `${fmt(l.p95 / b.p95)}×`, `${fmt(l.p99 / b.p99)}×`, '', '', '', '', '']);
+  }
+  table(['server × conversations', 'turns', 'p50', 'p95', 'p99', 'max', 'turns/s', 'errors', 'server CPU', 'client CPU'], rows);
+  const dbRows = results.filter((r) => r.db).map((r) => [`${r.kind} × ${r.level}`, fmt(r.db.statementsPerTurn), fmt(r.db.commitsPerTurn), fmt(r.db.msPerTurn, 2), `${fmt(r.db.busyShare * 100, 0)}%`]);
+  if (dbRows.length > 0) {
+    console.log('\nThe SQLite connection per turn (statements run one after another on one connection)\n');
+    table(['server × conversations', 'statements', 'commits', 'connection ms', 'connection busy'], dbRows);
+  }
+  writeResult('latency', { warmupMs: WARMUP_MS, results });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

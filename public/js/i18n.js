@@ -1,0 +1,180 @@
+/* Lotsen page: UI strings from /api/strings/<locale> (locales/<locale>/ui.json), applied to the whole page at once. */
+(function () {
+  'use strict';
+  var Lotsen = (window.Lotsen = window.Lotsen || {});
+
+  var LOCALES = ['sv', 'en', 'ar'];
+  var RTL = { ar: true };
+  /** Web Chat's own strings (send box, live region) come from its bundled locale of the same language. */
+  var WEBCHAT_LOCALE = { sv: 'sv-SE', en: 'en-US', ar: 'ar-SA' };
+
+  var cache = {};
+  var state = { locale: 'sv', strings: null, persona: null };
+
+  function isLocale(x) {
+    return LOCALES.indexOf(x) !== -1;
+  }
+
+  function load(locale) {
+    if (cache[locale]) return Promise.resolve(cache[locale]);
+    return fetch('/api/strings/' + encodeURIComponent(locale), { credentials: 'same-origin' }).then(function (res) {
+      if (!res.ok) throw new Error('strings ' + res.status);
+      return res.json().then(function (json) {
+        cache[locale] = json;
+        return json;
+      });
+    });
+  }
+
+  function lookup(strings, key) {
+    var node = strings;
+    var parts = key.split('.');
+    for (var i = 0; i < parts.length; i += 1) {
+      if (node === null || typeof node !== 'object') return undefined;
+      node = node[parts[i]];
+    }
+    return node;
+  }
+
+  /** The same variant order as the bot (src/i18n/ui.ts): key_mini, key_child, key. The suffix goes on the first segment that has it. */
+  function variants(key) {
+    var persona = state.persona;
+    var suffixes = persona === 'child-mini' ? ['_mini', '_child', ''] : persona === 'child-next' ? ['_child', ''] : [''];
+    var parts = key.split('.');
+    var out = [];
+    suffixes.forEach(function (suffix) {
+      if (!suffix) {
+        out.push(key);
+        return;
+      }
+      // Try the suffix on each segment from the last to the first: help.intro_child, checkin.scale_child.1, help.lines.emergency_child.
+      for (var i = parts.length - 1; i >= 0; i -= 1) {
+        var copy = parts.slice();
+        copy[i] = copy[i] + suffix;
+        out.push(copy.join('.'));
+      }
+    });
+    return out;
+  }
+
+  function raw(key) {
+    var strings = state.strings || {};
+    var keys = variants(key);
+    for (var i = 0; i < keys.length; i += 1) {
+      var v = lookup(strings, keys[i]);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+
+  function interpolate(text, vars) {
+    return String(text).replace(/\{\{\s*(\w+)\s*\}\}/g, function (_m, name) {
+      return vars && vars[name] !== undefined && vars[name] !== null ? String(vars[name]) : '';
+    });
+  }
+
+  /** A UI string; a missing key shows nothing rather than the key itself. */
+  function t(key, vars) {
+    var v = raw(key);
+    if (Array.isArray(v)) v = v.join(' ');
+    if (typeof v !== 'string') {
+      if (window.console) window.console.warn('Lotsen: missing UI string ' + key);
+      return '';
+    }
+    return interpolate(v, vars);
+  }
+
+  function list(key) {
+    var v = raw(key);
+    if (Array.isArray(v)) return v.map(String);
+    return typeof v === 'string' ? [v] : [];
+  }
+
+  var CODE_PATTERN = /X{5}-X{5}-X{4}/;
+
+  /** Sets text; the code pattern XXXXX-XXXXX-XXXX stays on one line and left-to-right, also inside Arabic. */
+  function setText(el, text) {
+    var m = CODE_PATTERN.exec(text);
+    if (!m) {
+      el.textContent = text;
+      return;
+    }
+    var code = document.createElement('span');
+    code.className = 'nowrap';
+    code.dir = 'ltr';
+    code.textContent = m[0];
+    el.replaceChildren(text.slice(0, m.index), code, text.slice(m.index + m[0].length));
+  }
+
+  /** Writes every data-i18n text of the document and sets lang/dir on <html>, in one pass. */
+  function apply(root) {
+    var scope = root || document;
+    var html = document.documentElement;
+    html.lang = state.locale;
+    html.dir = RTL[state.locale] ? 'rtl' : 'ltr';
+    Array.prototype.forEach.call(scope.querySelectorAll('[data-i18n]'), function (el) {
+      setText(el, t(el.getAttribute('data-i18n')));
+    });
+    Array.prototype.forEach.call(scope.querySelectorAll('[data-i18n-aria-label]'), function (el) {
+      el.setAttribute('aria-label', t(el.getAttribute('data-i18n-aria-label')));
+    });
+    Array.prototype.forEach.call(scope.querySelectorAll('[data-i18n-list]'), function (el) {
+      var items = list(el.getAttribute('data-i18n-list'));
+      el.replaceChildren.apply(
+        el,
+        items.map(function (text) {
+          var li = document.createElement('li');
+          li.textContent = text;
+          return li;
+        }),
+      );
+    });
+    document.title = t('page.title');
+  }
+
+  /** Loads a language and switches the page to it; resolves when the page shows it. */
+  function setLocale(locale) {
+    var next = isLocale(locale) ? locale : 'sv';
+    return load(next).then(function (strings) {
+      state.locale = next;
+      state.strings = strings;
+      apply();
+      document.dispatchEvent(new CustomEvent('lotsen:locale', { detail: { locale: next } }));
+      return next;
+    });
+  }
+
+  /** The first language the browser prefers that Lotsen has; Swedish otherwise. */
+  function preferred() {
+    var langs = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'sv']).map(function (l) {
+      return String(l).toLowerCase().split('-')[0];
+    });
+    for (var i = 0; i < langs.length; i += 1) if (isLocale(langs[i])) return langs[i];
+    return 'sv';
+  }
+
+  Lotsen.i18n = {
+    LOCALES: LOCALES,
+    isLocale: isLocale,
+    isRtl: function (locale) {
+      return !!RTL[locale || state.locale];
+    },
+    webChatLocale: function () {
+      return WEBCHAT_LOCALE[state.locale];
+    },
+    locale: function () {
+      return state.locale;
+    },
+    setPersona: function (persona) {
+      state.persona = persona;
+    },
+    setLocale: setLocale,
+    preferred: preferred,
+    t: t,
+    list: list,
+    has: function (key) {
+      return raw(key) !== undefined;
+    },
+    apply: apply,
+  };
+})();

@@ -1,0 +1,144 @@
+import { takeTurn } from '../../src/dialogue/core';
+import { initialState, type DialogueState, type Profile, type TurnResult, type UserInput } from '../../src/dialogue/types';
+import { loadEngine, type FlowEngine } from '../../src/flows/engine';
+import { compileFlow, restoreSnapshot } from '../../src/flows/compile';
+import type { Flow } from '../../src/flows/schema';
+import { ROOT } from '../../src/paths';
+
+const profile: Profile = { persona: 'parent', ageBand: null, locale: 'sv' };
+const keys = (r: TurnResult) => r.messages.map((m) => m.key);
+
+function walk(engine: FlowEngine, inputs: UserInput[], start: unknown = initialState()) {
+  let state: unknown = start;
+  let last: TurnResult | undefined;
+  for (const input of inputs) {
+    last = takeTurn({ engine }, profile, state, input);
+    state = last.state;
+  }
+  return { state: state as DialogueState, last: last as TurnResult };
+}
+
+const btn = (value: string): UserInput => ({ type: 'button', value });
+
+describe('persisted module runs', () => {
+  test('a snapshot saved mid-module continues at the same step after a restart', () => {
+    const before = loadEngine(ROOT);
+    const { state } = walk(before, [btn('module:base'), btn('3'), btn('continue'), btn('continue')]);
+    const stored = JSON.parse(JSON.stringify(state)) as DialogueState; // as written to the database
+    const stepBefore = stored.progress['parent/base']?.step;
+    expect(stepBefore).toBeDefined();
+
+    // A fresh engine and fresh machines, as after a process restart.
+    const after = loadEngine(ROOT);
+    const resumed = takeTurn({ engine: after }, profile, stored, { type: 'start' });
+    expect(keys(resumed)).toEqual(expect.arrayContaining(['ui:menu.welcomeBack', `${stepBefore}.text`]));
+    expect(resumed.state.progress['parent/base']?.step).toBe(stepBefore);
+
+    const answer = resumed.actions[0]?.value ?? 'continue';
+    const next = takeTurn({ engine: after }, profile, resumed.state, btn(answer === 'text' ? 'watched' : answer));
+    expect(next.state.progress['parent/base']?.step).not.toBe(stepBefore);
+  });
+
+  test('a snapshot from an older flow version resumes at the same step when it still exists', () => {
+    const engine = loadEngine(ROOT);
+    const { state } = walk(engine, [btn('module:base'), btn('3'), btn('continue')]);
+    const run = state.runs['parent/base'];
+    if (!run) throw new Error('no run');
+    const old = { ...state, runs: { 'parent/base': { ...run, flowVersion: run.flowVersion - 1 + 100 } } };
+    const step = state.progress['parent/base']?.step;
+    const resumed = takeTurn({ engine }, profile, old, { type: 'start' });
+    expect(keys(resumed)).toContain('ui:flow.updated');
+    expect(resumed.state.progress['parent/base']?.step).toBe(step);
+    expect(resumed.state.runs['parent/base']?.flowVersion).toBe(engine.flow('parent/base')?.version);
+  });
+
+  test('a snapshot whose step was removed in a newer version restarts the module with a short apology', () => {
+    const engine = loadEngine(ROOT);
+    const flow = engine.flow('parent/base') as Flow;
+    const { state } = walk(engine, [btn('module:base'), btn('3'), btn('continue')]);
+    const run = state.runs['parent/base'];
+    if (!run) throw new Error('no run');
+    const snapshot = { ...(run.snapshot as object), value: 'a-step-that-was-removed' };
+    const old = { ...state, runs: { 'parent/base': { flowId: 'parent/base', flowVersion: flow.version - 1, snapshot } } };
+    const resumed = takeTurn({ engine }, profile, old, { type: 'start' });
+    expect(keys(resumed)).toContain('ui:flow.reset');
+    expect(resumed.state.progress['parent/base']?.step).toBe(flow.start);
+  });
+
+  test.each([
+    ['garbage', 'not json at all'],
+    ['foreign object', { hello: 'world' }],
+    ['wrong run', { v: 1, current: 'parent/base', runs: { 'parent/base': { flowId: 'parent/anger', flowVersion: 1, snapshot: { value: 'intro' } } }, progress: {}, misses: 0, crisisShown: false }],
+  ])('a %s state never crashes: the user gets a start and an apology', (_name, stored) => {
+    const engine = loadEngine(ROOT);
+    const result = takeTurn({ engine }, profile, stored, { type: 'text', text: 'hej' });
+    expect(keys(result).some((k) => k === 'ui:flow.reset' || k === 'ui:menu.choose')).toBe(true);
+    expect(result.messages.length).toBeGreaterThan(0);
+  });
+
+  test('restoreSnapshot rejects a snapshot of another flow', () => {
+    const engine = loadEngine(ROOT);
+    const flow = engine.flow('parent/base') as Flow;
+    expect(restoreSnapshot(flow, compileFlow(flow), { flowId: 'parent/anger', flowVersion: 1, snapshot: {} }).kind).toBe('reset');
+  });
+});
+
+describe('global intents', () => {
+  const engine = loadEngine(ROOT);
+  test('help works in every step of every parent flow and offers the not-safe module one step away', () => {
+    for (const flow of engine.flowsOf('parent')) {
+      let state: unknown = walk(engine, [btn(`module:${flow.id}`)]).state;
+      for (let i = 0; i < 4; i += 1) {
+        const help = takeTurn({ engine }, profile, state, { type: 'text', text: 'hjälp' });
+        expect(keys(help)).toContain('ui:help.intro');
+        if (flow.id !== 'not-safe') expect(help.actions.map((a) => a.value)).toContain('module:not-safe');
+        // Help never moves the user: resume shows the same step again.
+        const resumed = takeTurn({ engine }, profile, help.state, btn('intent:resume'));
+        const step = (help.state as DialogueState).progress[flow.key]?.step;
+        expect((resumed.state as DialogueState).progress[flow.key]?.step).toBe(step);
+        const first = resumed.actions[0]?.value ?? 'continue';
+        state = takeTurn({ engine }, profile, resumed.state, btn(first === 'text' ? 'watched' : first)).state;
+      }
+    }
+  });
+
+  test('back returns to the previous step, restart to the first', () => {
+    const { state } = walk(engine, [btn('module:anger'), btn('3'), btn('continue')]);
+    const here = state.progress['parent/anger']?.step;
+    const back = takeTurn({ engine }, profile, state, { type: 'text', text: 'tillbaka' });
+    expect(back.state.progress['parent/anger']?.step).not.toBe(here);
+    const restart = takeTurn({ engine }, profile, back.state, btn('intent:restart'));
+    expect(keys(restart)).toContain('ui:restart.done');
+    expect(restart.state.progress['parent/anger']?.step).toBe(engine.flow('parent/anger')?.start);
+  });
+
+  test('a re-prompt is never the same twice in a row', () => {
+    const { state } = walk(engine, [btn('module:base')]);
+    const one = takeTurn({ engine }, profile, state, { type: 'text', text: 'bananas' });
+    const two = takeTurn({ engine }, profile, one.state, { type: 'text', text: 'bananas' });
+    expect(keys(one)[0]).not.toBe(keys(two)[0]);
+  });
+
+  test('a child never reaches a parent module, and the child menu lists only child modules', () => {
+    const child: Profile = { persona: 'child-next', ageBand: '9-12', locale: 'sv' };
+    const menu = takeTurn({ engine }, child, initialState(), { type: 'start' });
+    const ids = menu.actions.map((a) => a.value);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(engine.flow(`child-next/${id.replace('module:', '')}`)).toBeDefined();
+    const attempt = takeTurn({ engine }, child, menu.state, btn('module:base'));
+    expect(attempt.state.current).toBeNull();
+    expect(keys(attempt)).toContain('ui:menu.choose');
+    const parent = takeTurn({ engine }, profile, initialState(), { type: 'start' });
+    expect(parent.actions.map((a) => a.value)).not.toContain('module:my-family');
+  });
+
+  test('a child asking for help gets BRIS first, in their language', () => {
+    for (const locale of ['sv', 'en', 'ar'] as const) {
+      const child: Profile = { persona: 'child-next', ageBand: '6-8', locale };
+      const help = takeTurn({ engine }, child, initialState(), btn('intent:help'));
+      const lines = help.messages.filter((m) => m.kind === 'text' && m.key.startsWith('ui:help.lines'));
+      expect(lines[0]?.key).toBe('ui:help.lines.bris');
+      expect(lines[0]?.kind === 'text' && lines[0].text).toContain('116 111');
+    }
+  });
+});
