@@ -39,37 +39,42 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   ];
 
   for (const [locale, persona] of matrix) {
-    {
-      test(`${persona} in ${locale}: start page, chat with a module step, help, notes`, async () => {
-        const [code] = await server.codes(persona);
-        // axe is injected as a script: this context alone bypasses CSP (the CSP test runs without).
-        const context = await newContext(browser, { bypassCSP: true, viewport: { width: 390, height: 844 } });
-        const page = await context.newPage();
-        try {
-          await openStart(page, server.url, locale);
-          if (persona === 'parent') expect(describeViolations(await runAxe(page))).toBe('');
-
-          await login(page, code as string);
-          const flow = firstModule(persona);
-          await page.locator('.webchat__suggested-action', { hasText: moduleTitle(locale, flow) }).first().click();
-          await page.waitForSelector(`.webchat__suggested-action >> text=${checkinLabel(locale, persona, 3)}`);
+    test(`${persona} in ${locale}: start page, chat with a module step, help, notes`, async () => {
+      const [code] = await server.codes(persona);
+      // axe is injected as a script: this context alone bypasses CSP (the CSP test runs without).
+      const context = await newContext(browser, { bypassCSP: true, viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      try {
+        await openStart(page, server.url, locale);
+        expect(describeViolations(await runAxe(page))).toBe('');
+        if (persona !== 'parent') {
+          // The start page with a login error showing, too.
+          await page.fill('#code', 'ABCDE-FGHJK-MNPQ');
+          await page.click('#login-button');
+          await page.waitForSelector('#code-error:not(:empty)');
           expect(describeViolations(await runAxe(page))).toBe('');
-
-          await page.click('#help-button');
-          await page.waitForSelector('#help-dialog[open]');
-          expect(describeViolations(await runAxe(page))).toBe('');
-          await page.keyboard.press('Escape');
-
-          // A check-in answer gives the notes page something to show.
-          await page.locator('.webchat__suggested-action', { hasText: checkinLabel(locale, persona, 3) }).first().click();
-          await waitForBotText(page, ui(locale, 'checkin.thanks'));
-          await page.click('#notes-button');
-          await page.waitForSelector('#notes-content .notes-module');
-          expect(describeViolations(await runAxe(page))).toBe('');
-        } finally {
-          await context.close();
         }
-      }, 60_000);
-    }
+
+        await login(page, code as string);
+        const flow = firstModule(persona);
+        await page.locator('.webchat__suggested-action', { hasText: moduleTitle(locale, flow) }).first().click();
+        await page.waitForSelector(`.webchat__suggested-action >> text=${checkinLabel(locale, persona, 3)}`);
+        expect(describeViolations(await runAxe(page))).toBe('');
+
+        await page.click('#help-button');
+        await page.waitForSelector('#help-dialog[open]');
+        expect(describeViolations(await runAxe(page))).toBe('');
+        await page.keyboard.press('Escape');
+
+        // A check-in answer gives the notes page something to show.
+        await page.locator('.webchat__suggested-action', { hasText: checkinLabel(locale, persona, 3) }).first().click();
+        await waitForBotText(page, ui(locale, 'checkin.thanks'));
+        await page.click('#notes-button');
+        await page.waitForSelector('#notes-content .notes-module');
+        expect(describeViolations(await runAxe(page))).toBe('');
+      } finally {
+        await context.close();
+      }
+    }, 60_000);
   }
 });
