@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { takeTurn, type DialogueDeps } from '../dialogue/core';
 import { initialState, type Profile, type TurnResult, type UserInput } from '../dialogue/types';
 import { detectCrisis } from '../safety/crisis';
@@ -25,17 +25,15 @@ export async function terminalChat(deps: DialogueDeps, profile: Profile, openMod
   turn({ type: 'start' });
   if (openModule) turn({ type: 'button', value: `module:${openModule}` });
   console.log('\x1b[2m(type a number to press a button, any text to write, /quit to stop)\x1b[0m');
-  for (;;) {
-    let line: string;
-    try {
-      line = await rl.question('> ');
-    } catch {
-      break;
-    }
+  rl.setPrompt('> ');
+  rl.prompt();
+  // Reading lines as they come also works when the input is piped from a file.
+  for await (const line of rl) {
     if (line.trim() === '/quit') break;
     const n = Number(line.trim());
     const action = Number.isInteger(n) && n >= 1 ? last?.actions[n - 1] : undefined;
     turn(action ? { type: 'button', value: action.value } : { type: 'text', text: line });
+    rl.prompt();
   }
   rl.close();
 }
