@@ -36,7 +36,7 @@ export function formatCode(canonical: string): string {
   return `${canonical.slice(0, 5)}-${canonical.slice(5, 10)}-${canonical.slice(10)}`;
 }
 
-/** Tolerant input: any case, spaces and dashes, O for 0 and I or L for 1. A wrong check symbol is caught without a lookup. */
+/** Tolerant input: upper or lower case, spaces and dashes, O for 0 and I or L for 1. A wrong check symbol is caught without a lookup. */
 export function parseCode(input: unknown): ParsedCode {
   if (typeof input !== 'string' || input.length > 64) return { ok: false, reason: 'format' };
   const cleaned = input
