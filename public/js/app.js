@@ -184,7 +184,14 @@
           .start(session, {
             onProgress: setProgress,
             onConnection: function (state) {
-              if (!ending) setConnection(state);
+              if (ending) return;
+              setConnection(state);
+              // The session ran out or was ended elsewhere: back to the start page, which says so.
+              if (state === 'ended') {
+                endSession(true).then(function () {
+                  window.location.replace(startUrl('ended'));
+                });
+              }
             },
             onActivity: onActivity,
           })

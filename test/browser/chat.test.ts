@@ -160,6 +160,29 @@ describe('the chat page in a real browser', () => {
     }
   }, 90_000);
 
+  test('a session ended elsewhere: at the next reconnect the page goes back to the start page and says so', async () => {
+    const [code] = await server.codes('parent');
+    const proxy = await startDropProxy(server.port);
+    try {
+      context = await newContext(browser);
+      const page = await context.newPage();
+      let token = '';
+      page.on('response', async (res) => {
+        if (res.url().endsWith('/api/login') && res.status() === 200) token = ((await res.json()) as { token: string }).token;
+      });
+      await openStart(page, proxy.url, 'sv');
+      await login(page, code as string);
+      expect((await fetch(`${server.url}/api/me/logout`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } })).status).toBe(204);
+      proxy.drop();
+      proxy.restore();
+      await page.waitForSelector('#start-view:not([hidden]) #notice:not(:empty)', { timeout: 30_000 });
+      expect(await page.textContent('#notice')).toBe(ui('sv', 'page.notice.ended'));
+      expect(await page.locator('.webchat__basic-transcript').count()).toBe(0);
+    } finally {
+      await proxy.close();
+    }
+  }, 60_000);
+
   test('Arabic: the whole page is right-to-left and Arabic; the user text takes dir="auto"', async () => {
     const [code] = await server.codes('parent');
     context = await newContext(browser, { viewport: { width: 390, height: 844 } });

@@ -68,4 +68,20 @@ describe('web page strings (locales/*/ui.json "page")', () => {
   test('the code hint shows the code pattern in every language', () => {
     for (const locale of LOCALES) expect(lookup(strings[locale], 'page.login.hint')).toContain('XXXXX-XXXXX-XXXX');
   });
+
+  test('public/accessibility.html says what docs/accessibility-statement.md says', () => {
+    const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
+    const md = readFileSync(projectPath('docs', 'accessibility-statement.md'), 'utf8');
+    const page = readFileSync(projectPath('public', 'accessibility.html'), 'utf8')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>');
+    const lines = md
+      .split('\n')
+      .filter((l) => l.trim() && l.trim() !== '---' && !l.startsWith('*English'))
+      .map((l) => plain(l.replace(/^#+ |^- /, '').replace(/\*\*|`/g, '').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')));
+    const text = plain(page);
+    expect(lines.filter((l) => !text.includes(l))).toEqual([]);
+  });
 });
