@@ -102,6 +102,28 @@ describe('global intents', () => {
     }
   });
 
+  test('in every state of every parent flow, help is there and the not-safe module is one step away', () => {
+    for (const flow of engine.flowsOf('parent')) {
+      for (const step of flow.steps) {
+        const at: DialogueState = {
+          v: 1,
+          current: flow.key,
+          runs: { [flow.key]: { flowId: flow.key, flowVersion: flow.version, snapshot: { status: 'active', value: step.id, context: { answers: {}, notes: {}, history: [], ageBand: null } } } },
+          progress: {},
+          misses: 0,
+          crisisShown: false,
+        };
+        for (const input of [btn('intent:help'), { type: 'text', text: 'help' } as UserInput, { type: 'text', text: 'مساعدة' } as UserInput]) {
+          const help = takeTurn({ engine }, profile, at, input);
+          expect([flow.key, step.id, keys(help)[0]]).toEqual([flow.key, step.id, 'ui:help.intro']);
+          if (flow.id !== 'not-safe') expect([flow.key, step.id, help.actions.map((a) => a.value)]).toEqual([flow.key, step.id, expect.arrayContaining(['module:not-safe'])]);
+        }
+        const open = takeTurn({ engine }, profile, takeTurn({ engine }, profile, at, btn('intent:help')).state, btn('module:not-safe'));
+        expect(open.state.current).toBe('parent/not-safe');
+      }
+    }
+  });
+
   test('back returns to the previous step, restart to the first', () => {
     const { state } = walk(engine, [btn('module:anger'), btn('3'), btn('continue')]);
     const here = state.progress['parent/anger']?.step;
