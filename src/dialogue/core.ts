@@ -416,6 +416,7 @@ class Turn {
     const c = this.content(flow).steps[step.id] ?? {};
     if (step.image && c.alt) this.push({ kind: 'image', key: `${step.id}.alt`, src: `/img/${step.image}.svg`, alt: c.alt });
     if (c.text) this.contentMessages(flow, step, 'text');
+    if (c.hint) this.push({ kind: 'text', key: `${step.id}.hint`, text: c.hint });
     if (step.kind === 'reflect' && this.profile.persona !== 'parent') this.ui('reflect.privateNote');
     if (step.adult && c.adult) this.push({ kind: 'text', key: `${step.id}.adult`, text: c.adult, role: 'adult' });
     if (step.kind === 'video') this.push({ kind: 'video', key: `video:${step.video}`, video: this.video(step.video) });
