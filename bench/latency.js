@@ -19,19 +19,24 @@ async function measure(kind, level, server) {
     const codes = kind === 'lotsen' ? (await server.call('codes', { count: level })).codes : Array.from({ length: level }, (_, i) => `echo-${i}`);
     await gen.call('setup', { base: server.url, codes, waitWelcome: kind === 'lotsen' });
     const seconds = Number(process.env.BENCH_SECONDS ?? SECONDS[level] ?? 15);
-    // Server CPU and database counters over the generator's measuring window (it says when it opens).
-    const opened = new Promise((resolve) => gen.child.on('message', (m) => m && m.type === 'window' && m.phase === 'open' && resolve()));
+    // Server CPU and database counters over the generator's measuring window (it says when it opens and closes):
+    // in a steady closed loop, the work done in the window is the work of the turns that end in it.
+    const sample = (phase) => new Promise((resolve) => gen.child.on('message', (m) => m && m.type === 'window' && m.phase === phase && resolve(server.call('memory'))));
+    const opened = sample('open');
+    const closed = sample('close');
     const running = gen.call('run', { durationMs: seconds * 1000, warmupMs: WARMUP_MS });
-    await Promise.race([opened, running]);
-    const before = await server.call('memory');
+    const ended = running.then(() => {
+      throw new Error('the load generator stopped before its measuring window closed');
+    });
+    const before = await Promise.race([opened, ended]);
     const t0 = Date.now();
+    const after = await Promise.race([closed, ended]);
+    const elapsed = Date.now() - t0;
     const r = await running;
-    const after = await server.call('memory');
-    const serverCpuShare = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000 / (Date.now() - t0);
+    const serverCpuShare = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000 / elapsed;
     await gen.call('close');
     const errors = Object.values(r.errors).reduce((a, b) => a + b, 0);
-    const elapsed = Date.now() - t0;
-    const turns = Math.max(1, r.turns);
+    const turns = Math.max(1, r.completedInWindow);
     const db = before.db && after.db
       ? {
           statementsPerTurn: (after.db.statements - before.db.statements) / turns,

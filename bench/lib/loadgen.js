@@ -68,11 +68,13 @@ async function run({ durationMs, warmupMs = 0, count, turnTimeoutMs = 120_000 })
   let completedInWindow = 0;
   let allTurns = 0;
   let cpuFrom;
+  let closeTimer;
   const openWindow = () => {
     measureFrom = performance.now();
     stopAt = measureFrom + durationMs;
     cpuFrom = process.cpuUsage();
     process.send({ type: 'window', phase: 'open' });
+    closeTimer = setTimeout(() => process.send({ type: 'window', phase: 'close', completed: completedInWindow }), durationMs);
   };
   const warmTimer = setTimeout(() => {
     if (warmed >= active.length && measureFrom === Infinity) openWindow();
@@ -118,12 +120,12 @@ async function run({ durationMs, warmupMs = 0, count, turnTimeoutMs = 120_000 })
     }),
   );
   clearTimeout(warmTimer);
+  clearTimeout(closeTimer);
   const cpu = process.cpuUsage(cpuFrom);
-  process.send({ type: 'window', phase: 'closed' });
   // Keep the streams from growing without end between runs.
   for (const c of active) c.stream.activities.length = 0;
   return {
-    latencies, errors, turns: latencies.length, allTurns, throughput: completedInWindow / (durationMs / 1000), conversations: active.length,
+    latencies, errors, turns: latencies.length, allTurns, completedInWindow, throughput: completedInWindow / (durationMs / 1000), conversations: active.length,
     warmupMs: measureFrom - start, cpuShare: (cpu.user + cpu.system) / 1000 / (performance.now() - measureFrom),
   };
 }

@@ -15,6 +15,16 @@ function eventsOf(flow: Flow): FlowEvent[] {
   return [...values].map((value) => ({ type: 'ANSWER', value, note: value === 'written' ? 'x' : null }) as FlowEvent);
 }
 
+/** Steps whose answer some `answer.is` guard reads. */
+function guardedSteps(flow: Flow): string[] {
+  const out = new Set<string>();
+  for (const s of flow.steps) {
+    const nexts = [s.kind === 'end' ? undefined : s.next, ...(s.kind === 'choice' || s.kind === 'dilemma' ? s.options.map((o) => o.next) : [])];
+    for (const n of nexts) if (Array.isArray(n)) for (const c of n) if (c.when?.guard === 'answer.is') out.add(String(c.when.params?.step));
+  }
+  return [...out].sort();
+}
+
 describe.each([...engine.catalog.flows.values()].map((f) => [f.key, f] as const))('path coverage of %s', (_key, flow) => {
   const machine = engine.machines.get(flow.key);
   if (!machine) throw new Error('no machine');
@@ -23,7 +33,16 @@ describe.each([...engine.catalog.flows.values()].map((f) => [f.key, f] as const)
   test('every step is reachable in the compiled machine, and every reachable step can reach the end', () => {
     const reached = new Set<string>();
     for (const ageBand of bands) {
-      const paths = getShortestPaths(machine, { events: eventsOf(flow), input: { ageBand } });
+      // A state is its step and the answers guards can read; other answers, notes and history would make every path its own state.
+      const read = guardedSteps(flow);
+      const paths = getShortestPaths(machine, {
+        events: eventsOf(flow),
+        input: { ageBand },
+        serializeState: (s) => {
+          const snap = s as unknown as { value: unknown; context: { answers: Record<string, string> } };
+          return `${String(snap.value)} ${read.map((id) => snap.context.answers[id] ?? '').join(',')}`;
+        },
+      });
       for (const p of paths) reached.add(String(p.state.value));
     }
     expect([...reached].sort()).toEqual(flow.steps.map((s) => s.id).sort());
