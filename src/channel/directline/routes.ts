@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Logger } from 'pino';
 import type { TokenClaims, TokenService } from '../../access/tokens';
 import type { LotsenBot } from '../../bot/bot';
-import { StoreUnavailableError } from '../../store/sqlite';
+import { StoreUnavailableError } from '../../store/db';
 import type { LotsenStore } from '../../store/store';
 import { toWire, type DirectLineAdapter } from '../adapter';
 import { route, sendError } from '../http';
@@ -88,7 +88,7 @@ export async function postActivity(deps: DirectLineDeps, conversationId: string,
     };
     const [stored] = await deps.store.appendActivities(conversationId, [toWire(activity)], 'user');
     if (!stored) throw new Error('append returned nothing');
-    deps.hub.publish(conversationId, [stored]);
+    await deps.hub.publish(conversationId, [stored]);
     if (incoming.type !== ActivityTypes.Typing) await deps.adapter.runTurn(stored.activity, (ctx) => deps.bot.run(ctx));
     return String(stored.activity.id);
   });
