@@ -180,8 +180,11 @@ export class Postgres implements Db {
     await this.run('SELECT pg_notify(?, ?)', [channel, payload]);
   }
 
-  /** LISTEN on `channel` over one dedicated connection, reconnecting when it drops. */
-  async listen(channel: string, handler: NotificationHandler): Promise<() => void> {
+  /**
+   * LISTEN on `channel` over one dedicated connection. When that connection drops it is re-established (every second
+   * until it works) and `onRelisten` runs, so the caller can catch up on what was notified meanwhile.
+   */
+  async listen(channel: string, handler: NotificationHandler, onRelisten?: () => void): Promise<() => void> {
     let set = this.handlers.get(channel);
     if (!set) {
       set = new Set();
@@ -190,8 +193,15 @@ export class Postgres implements Db {
       await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     }
     set.add(handler);
-    return () => set.delete(handler);
+    if (onRelisten) this.relistened.add(onRelisten);
+    return () => {
+      set.delete(handler);
+      if (onRelisten) this.relistened.delete(onRelisten);
+    };
   }
+
+  private readonly relistened = new Set<() => void>();
+  private relistenTimer: NodeJS.Timeout | null = null;
 
   private async ensureListener(): Promise<pg.Client> {
     if (this.listener) return this.listener;
@@ -199,27 +209,38 @@ export class Postgres implements Db {
     client.on('notification', (msg) => {
       for (const h of this.handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
     });
-    const reconnect = () => {
+    const lost = () => {
       if (this.listener !== client) return;
       this.listener = null;
       void client.end().catch(() => undefined);
-      if (this.closed) return;
-      const retry = setTimeout(() => {
-        void this.resubscribe().catch(() => reconnect());
-      }, 1000);
-      retry.unref();
+      this.scheduleRelisten();
     };
-    client.on('error', reconnect);
-    client.on('end', reconnect);
-    await client.connect();
+    client.on('error', lost);
+    client.on('end', lost);
+    try {
+      await client.connect();
+    } catch (err) {
+      void client.end().catch(() => undefined);
+      throw wrap(err);
+    }
     this.listener = client;
     return client;
   }
 
-  private async resubscribe(): Promise<void> {
+  private scheduleRelisten(): void {
+    if (this.closed || this.relistenTimer) return;
+    this.relistenTimer = setTimeout(() => {
+      this.relistenTimer = null;
+      this.relisten().catch(() => this.scheduleRelisten());
+    }, 1000);
+    this.relistenTimer.unref();
+  }
+
+  private async relisten(): Promise<void> {
     if (this.closed) return;
     const client = await this.ensureListener();
     for (const channel of this.handlers.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    for (const f of this.relistened) f();
   }
 
   /** Applies numbered migrations (`NNN_name.sql`) not yet applied, each in its own transaction, one instance at a time. */
@@ -252,6 +273,7 @@ export class Postgres implements Db {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.relistenTimer) clearTimeout(this.relistenTimer);
     const listener = this.listener;
     this.listener = null;
     await listener?.end().catch(() => undefined);

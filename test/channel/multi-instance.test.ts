@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import pg from 'pg';
 import WebSocket from 'ws';
 import { login, type LoginResult } from '../helpers/directline';
 import { describeWithPostgres, startPostgres, type TestPostgres } from '../helpers/postgres';
@@ -104,10 +105,11 @@ describeWithPostgres('several instances on one PostgreSQL database', () => {
   let cluster: TestPostgres;
   let a: TestServer;
   let b: TestServer;
+  let url: string;
 
   beforeAll(async () => {
     cluster = await startPostgres();
-    const url = await cluster.createDatabase('multi');
+    url = await cluster.createDatabase('multi');
     a = await startTestServer({ LOTSEN_DB: url });
     b = await startTestServer({ LOTSEN_DB: url });
   });
@@ -134,6 +136,30 @@ describeWithPostgres('several instances on one PostgreSQL database', () => {
     expect(stored.filter((x) => x.from?.role === 'user')).toHaveLength(4);
     expectWellFormed(stream.seen);
     stream.close();
+  });
+
+  test('the LISTEN connection drops: once it is back, the stream catches up on what was said meanwhile', async () => {
+    const [code] = await a.codes('parent');
+    const auth = await login(a.url, code as string);
+    const stream = new Stream(a.url, auth);
+    await stream.opened();
+    await stream.waitFor((seen) => seen.length > 0, 'the welcome');
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const killed = await admin.query("SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'lotsen-listen'");
+      expect(killed.rowCount).toBe(2);
+      // Posted while no instance listens: the notice is lost, the rows are not.
+      const id = await press(b.url, auth, 'module:base');
+      await stream.repliesTo(id);
+      expect(stream.seen.map((x) => x.id)).toEqual((await transcript(a.url, auth)).map((x) => x.id));
+      const listening = async () => (await admin.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'lotsen-listen'")).rows[0]?.n;
+      for (let i = 0; i < 50 && (await listening()) !== 2; i += 1) await new Promise((r) => setTimeout(r, 100));
+      expect(await listening()).toBe(2);
+    } finally {
+      await admin.end();
+      stream.close();
+    }
   });
 
   test('50 concurrent conversations over both instances: nothing lost, nothing doubled, turns never interleave', async () => {

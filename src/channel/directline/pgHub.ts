@@ -39,7 +39,12 @@ export class PgHub extends ConversationHub {
   }
 
   async start(): Promise<void> {
-    this.unlisten = await this.db.listen(ACTIVITY_CHANNEL, (payload) => this.onNotice(payload));
+    this.unlisten = await this.db.listen(ACTIVITY_CHANNEL, (payload) => this.onNotice(payload), () => this.catchUp());
+  }
+
+  /** After the LISTEN connection was lost and is back: every conversation with a stream here reads what it may have missed. */
+  private catchUp(): void {
+    for (const c of this.subscribers.keys()) this.readInOrder(c, async () => this.delivered.get(c) ?? -1);
   }
 
   override enqueue<T>(conversationId: string, task: () => Promise<T>): Promise<T> {
@@ -78,16 +83,25 @@ export class PgHub extends ConversationHub {
     }
     if (notice.i === this.db.instanceId || typeof notice.c !== 'string' || !this.subscribers.has(notice.c)) return;
     const c = notice.c;
-    // Reads for one conversation run one after another, so streams get rows in seq order.
-    const prev = this.reads.get(c) ?? Promise.resolve();
-    const next = prev.then(async () => {
-      if (!this.subscribers.has(c)) return;
+    this.readInOrder(c, async () => {
       const seen = this.delivered.get(c);
-      const after = Math.min(notice.f - 1, seen ?? notice.f - 1);
-      if (seen !== undefined && seen >= notice.t) return;
-      const rows = await this.store.activitiesAfter(c, after, 10_000);
-      if (rows.length > 0) this.deliver(c, rows);
-    }).catch((err: Error) => this.log.error({ conversationId: c, err: { name: err.name, message: err.message } }, 'reading notified activities failed'));
+      if (seen !== undefined && seen >= notice.t) return null;
+      return Math.min(notice.f - 1, seen ?? notice.f - 1);
+    });
+  }
+
+  /** Reads for one conversation run one after another, so streams get rows in seq order; `from` says after which seq (null: nothing to read). */
+  private readInOrder(c: string, from: () => Promise<number | null>): void {
+    const prev = this.reads.get(c) ?? Promise.resolve();
+    const next = prev
+      .then(async () => {
+        if (!this.subscribers.has(c)) return;
+        const after = await from();
+        if (after === null) return;
+        const rows = await this.store.activitiesAfter(c, after, 10_000);
+        if (rows.length > 0) this.deliver(c, rows);
+      })
+      .catch((err: Error) => this.log.error({ conversationId: c, err: { name: err.name, message: err.message } }, 'reading notified activities failed'));
     this.reads.set(c, next);
     void next.then(() => {
       if (this.reads.get(c) === next) this.reads.delete(c);
