@@ -37,6 +37,7 @@ function runAsUser(): string | null {
 
 /** Why PostgreSQL cannot run here, or null when it can. */
 export function postgresUnavailable(): string | null {
+  if (process.env.LOTSEN_TEST_POSTGRES === 'off') return 'turned off with LOTSEN_TEST_POSTGRES=off';
   if (!findBin()) return 'no PostgreSQL binaries (initdb) found: apt-get install postgresql';
   if (process.getuid?.() === 0 && !runAsUser()) return 'running as root and no non-root user to run PostgreSQL as';
   if (process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v runuser']).status !== 0) return 'running as root without runuser';
