@@ -1,6 +1,7 @@
 import { DbBotStorage } from '../../src/store/botStorage';
 import { Sealer } from '../../src/store/crypto';
-import { Postgres } from '../../src/store/postgres';
+import { StoreUnavailableError } from '../../src/store/db';
+import { Postgres, toPgPlaceholders } from '../../src/store/postgres';
 import { Sqlite } from '../../src/store/sqlite';
 import { LotsenStore } from '../../src/store/store';
 import { describeWithPostgres, startPostgres, type TestPostgres } from '../helpers/postgres';
@@ -14,6 +15,12 @@ lotsenStoreContract('SQLite', async () => {
   const db = await Sqlite.open(':memory:');
   await db.migrate();
   return { store: new LotsenStore(db, sealer()), close: () => db.close() };
+});
+
+test('placeholders: `?` becomes $1…, but not inside quotes or comments', () => {
+  expect(toPgPlaceholders("SELECT a FROM t WHERE b = ? AND c = '?' AND \"d?\" = ? -- e?\nAND f = ?")).toBe(
+    "SELECT a FROM t WHERE b = $1 AND c = '?' AND \"d?\" = $2 -- e?\nAND f = $3",
+  );
 });
 
 describeWithPostgres('PostgreSQL', () => {
@@ -49,6 +56,23 @@ describeWithPostgres('PostgreSQL', () => {
       const { k } = await a.read(['k']);
       const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).write({ k: { n: i + 1, eTag: k?.eTag } })));
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    } finally {
+      await other.close();
+      await db.close();
+    }
+  });
+
+  test('a turn lock not granted in time fails as "store unavailable" (a 503 for the client)', async () => {
+    const db = await fresh();
+    const other = await Postgres.open(db.url);
+    try {
+      let release: () => void = () => undefined;
+      const held = db.withLock('conversation:busy', () => new Promise<void>((r) => (release = r)));
+      await new Promise((r) => setTimeout(r, 100));
+      await expect(other.withLock('conversation:busy', async () => 'ran', 200)).rejects.toBeInstanceOf(StoreUnavailableError);
+      release();
+      await held;
+      await expect(other.withLock('conversation:busy', async () => 'ran', 200)).resolves.toBe('ran');
     } finally {
       await other.close();
       await db.close();
