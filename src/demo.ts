@@ -36,7 +36,12 @@ export async function ensureDemo(rt: Runtime): Promise<DemoCodes> {
     const code = demoCode(rt.keys.codes, label);
     const hash = hmacHex(rt.keys.codes, code);
     if (!(await rt.store.findCode(hash))) {
-      await rt.store.createBatch({ municipalityId: 'demo', persona, ageBand, label: `demo ${label}`, createdBy: null, expiresAt: null, hashes: [hash] });
+      try {
+        await rt.store.createBatch({ municipalityId: 'demo', persona, ageBand, label: `demo ${label}`, createdBy: null, expiresAt: null, hashes: [hash] });
+      } catch (err) {
+        // Several instances starting at once on one database: another one made the code first.
+        if (!(await rt.store.findCode(hash))) throw err;
+      }
     }
     return formatCode(code);
   };

@@ -5,14 +5,16 @@ import { TokenService } from './access/tokens';
 import { LotsenBot, type TurnScope } from './bot/bot';
 import { DirectLineAdapter } from './channel/adapter';
 import { ConversationHub } from './channel/directline/hub';
+import { PgHub } from './channel/directline/pgHub';
 import type { Config } from './config';
 import { loadEngine, type FlowEngine } from './flows/engine';
 import { isLocale } from './i18n/ui';
 import { ROOT } from './paths';
 import { detectCrisis } from './safety/crisis';
-import { SqliteBotStorage } from './store/botStorage';
+import { DbBotStorage } from './store/botStorage';
 import { deriveKeys, loadMasterSecret, Sealer, type Keys } from './store/crypto';
-import { Sqlite } from './store/sqlite';
+import { openDb, type Db } from './store/db';
+import { Postgres } from './store/postgres';
 import { DialogueState } from './dialogue/types';
 import { LotsenStore } from './store/store';
 
@@ -21,7 +23,7 @@ export interface Runtime {
   config: Config;
   log: Logger;
   keys: Keys;
-  db: Sqlite;
+  db: Db;
   store: LotsenStore;
   engine: FlowEngine;
   tokens: TokenService;
@@ -43,16 +45,22 @@ export function createLogger(config: Config): Logger {
 export async function createRuntime(config: Config, log: Logger = createLogger(config), engine: FlowEngine = loadEngine(ROOT)): Promise<Runtime> {
   const { master, created } = loadMasterSecret(config.LOTSEN_SECRET, config.LOTSEN_SECRET_FILE);
   const keys = deriveKeys(master);
-  const db = await Sqlite.open(config.LOTSEN_DB);
+  const db = await openDb(config.LOTSEN_DB);
   await db.migrate();
   const sealer = new Sealer(keys.data);
   const store = new LotsenStore(db, sealer);
   const tokens = new TokenService(keys.tokens, config.TOKEN_TTL_SECONDS);
   const throttle = new LoginThrottle(store, keys.ips, { perIp: config.LOGIN_FAILS_PER_IP, global: config.LOGIN_FAILS_GLOBAL, windowSeconds: config.LOGIN_WINDOW_SECONDS });
-  const hub = new ConversationHub();
+  // One instance (SQLite): turns queue and streams fan out in process. PostgreSQL: through the database, across instances.
+  let hub: ConversationHub;
+  if (db instanceof Postgres) {
+    const pgHub = new PgHub(db, store, log);
+    await pgHub.start();
+    hub = pgHub;
+  } else hub = new ConversationHub();
   const adapter = new DirectLineAdapter(store, hub, log);
   // A state row that does not open or parse reaches the dialogue core as a state it rejects: it apologizes and starts over.
-  const botStorage = new SqliteBotStorage(db, sealer, { unreadable: () => ({ dialogue: { unreadable: true } }) });
+  const botStorage = new DbBotStorage(db, sealer, { unreadable: () => ({ dialogue: { unreadable: true } }) });
   const conversationState = new ConversationState(botStorage);
 
   const resolveScope = async (context: { activity: { conversation?: { id?: string }; locale?: string } }): Promise<TurnScope> => {
@@ -96,6 +104,9 @@ export async function createRuntime(config: Config, log: Logger = createLogger(c
       const parsed = DialogueState.safeParse(item?.dialogue);
       return parsed.success ? parsed.data : undefined;
     },
-    close: () => db.close(),
+    close: async () => {
+      await hub.close();
+      await db.close();
+    },
   };
 }

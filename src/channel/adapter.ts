@@ -9,7 +9,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import { uiText, isLocale } from '../i18n/ui';
-import { StoreUnavailableError } from '../store/sqlite';
+import { StoreUnavailableError } from '../store/db';
 import type { LotsenStore } from '../store/store';
 import type { StoredActivity } from '../store/types';
 import type { ConversationHub } from './directline/hub';
@@ -46,7 +46,7 @@ export class DirectLineAdapter extends BotAdapter {
         timestamp: new Date(),
       }));
     const stored = await this.store.appendActivities(conversationId, stamped.map(toWire), 'bot');
-    this.hub.publish(conversationId, stored);
+    await this.hub.publish(conversationId, stored);
     return stored.map((s) => ({ id: String(s.activity.id) }));
   }
 

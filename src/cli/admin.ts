@@ -4,7 +4,7 @@ import { issueCodes } from '../access/issue';
 import { loadConfig } from '../config';
 import { AgeBand, Persona } from '../flows/schema';
 import { deriveKeys, hmacHex, loadMasterSecret, Sealer } from '../store/crypto';
-import { Sqlite } from '../store/sqlite';
+import { openDb } from '../store/db';
 import { LotsenStore } from '../store/store';
 import { addStaff } from '../console/staff';
 
@@ -12,7 +12,7 @@ async function openStore() {
   const config = loadConfig();
   const { master } = loadMasterSecret(config.LOTSEN_SECRET, config.LOTSEN_SECRET_FILE);
   const keys = deriveKeys(master);
-  const db = await Sqlite.open(config.LOTSEN_DB);
+  const db = await openDb(config.LOTSEN_DB);
   await db.migrate();
   return { config, keys, db, store: new LotsenStore(db, new Sealer(keys.data)) };
 }

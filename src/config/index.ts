@@ -8,7 +8,7 @@ const bool = z
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().default('0.0.0.0'),
-  /** SQLite file; `:memory:` for tests. */
+  /** Where data lives: a SQLite file (`:memory:` for tests), or a `postgres://` URL for several instances on one database. */
   LOTSEN_DB: z.string().default('./data/lotsen.db'),
   /** Master secret (≥ 32 bytes, base64 or hex). Without it a key file is created on first start. */
   LOTSEN_SECRET: z.string().min(32).optional(),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { LotsenBot } from '../bot/bot';
 import { keysOf } from '../bot/render';
 import { detectCrisis } from '../safety/crisis';
-import { SqliteBotStorage } from '../store/botStorage';
+import { DbBotStorage } from '../store/botStorage';
 import { Sealer } from '../store/crypto';
 import { Sqlite } from '../store/sqlite';
 import { loadEngine, type FlowEngine } from './engine';
@@ -79,7 +79,7 @@ export function expandTranscriptFile(root: string, file: string): CaseRun[] {
 export async function runCase(engine: FlowEngine, run: CaseRun): Promise<string[]> {
   const db = await Sqlite.open(':memory:');
   await db.migrate();
-  const storage = new SqliteBotStorage(db, new Sealer(Buffer.alloc(32, 7)));
+  const storage = new DbBotStorage(db, new Sealer(Buffer.alloc(32, 7)));
   const persona = Persona.parse(run.flow.split('/')[0]);
   const moduleId = run.flow.split('/')[1] ?? '';
   const profile = { persona, ageBand: run.ageBand, locale: run.locale };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Sealer } from './crypto';
-import type { Sqlite } from './sqlite';
+import type { Db } from './db';
 
 /** Raised when a write carries an eTag that no longer matches: someone else wrote first. */
 export class ETagConflictError extends Error {
@@ -19,12 +19,12 @@ export interface BotStorageOptions {
 }
 
 /**
- * botbuilder `Storage` on SQLite with real eTags: a write with a stale eTag fails, `*` (or none) overwrites,
+ * botbuilder `Storage` on SQLite or PostgreSQL with real eTags: a write with a stale eTag fails, `*` (or none) overwrites,
  * and a batch is atomic: one conflict and nothing of the batch is written.
  */
-export class SqliteBotStorage implements Storage {
+export class DbBotStorage implements Storage {
   constructor(
-    private readonly db: Sqlite,
+    private readonly db: Db,
     private readonly sealer: Sealer,
     private readonly options: BotStorageOptions = {},
   ) {}
@@ -52,11 +52,15 @@ export class SqliteBotStorage implements Storage {
     await this.db.transaction(async (tx) => {
       for (const [key, item] of entries) {
         const { eTag, ...value } = (item ?? {}) as Record<string, unknown> & { eTag?: string };
-        const current = await tx.get<{ etag: string }>('SELECT etag FROM bot_state WHERE key = ?', [key]);
         const overwrite = eTag === undefined || eTag === '*' || eTag === '';
-        if (!overwrite && (!current || current.etag !== eTag)) throw new ETagConflictError(key);
         const etag = randomUUID();
         const body = this.sealer.seal(JSON.stringify(value), `state:${key}`);
+        if (!overwrite) {
+          // Compare and swap in one statement: under concurrent writers (other instances) exactly one wins.
+          const swapped = await tx.run('UPDATE bot_state SET etag = ?, body = ?, updated_at = ? WHERE key = ? AND etag = ?', [etag, body, Date.now(), key, eTag]);
+          if (swapped.changes !== 1) throw new ETagConflictError(key);
+          continue;
+        }
         const conversation = conversationOf(key);
         await tx.run(
           `INSERT INTO bot_state (key, conversation_id, etag, body, updated_at)
@@ -75,3 +79,7 @@ export class SqliteBotStorage implements Storage {
     });
   }
 }
+
+/** The former name, for callers that predate PostgreSQL. */
+export const SqliteBotStorage = DbBotStorage;
+export type SqliteBotStorage = DbBotStorage;

@@ -2,16 +2,10 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import { projectPath } from '../paths';
+import { StoreUnavailableError, type Db, type SqlValue, type Tx } from './db';
 
-export type SqlValue = string | number | bigint | Buffer | null;
-
-/** An error SQLite reports as busy, locked or full: the caller may tell the user to try again. */
-export class StoreUnavailableError extends Error {
-  constructor(readonly code: string, cause: unknown) {
-    super(`Store unavailable (${code})`, { cause });
-    this.name = 'StoreUnavailableError';
-  }
-}
+export { StoreUnavailableError };
+export type { SqlValue, Tx };
 
 const TRANSIENT = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_IOERR']);
 
@@ -23,7 +17,8 @@ function wrap(err: Error & { code?: string }): Error {
  * One SQLite connection with promise helpers. Transactions are queued so they never interleave on the
  * shared connection; statements outside a transaction wait for the running one.
  */
-export class Sqlite {
+export class Sqlite implements Db {
+  readonly engine = 'sqlite' as const;
   private queue: Promise<unknown> = Promise.resolve();
   private constructor(private readonly db: sqlite3.Database, readonly file: string) {}
 
@@ -41,11 +36,11 @@ export class Sqlite {
     return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(wrap(err)) : resolve())));
   }
 
-  private runRaw(sql: string, params: readonly SqlValue[]): Promise<{ changes: number; lastID: number }> {
+  private runRaw(sql: string, params: readonly SqlValue[]): Promise<{ changes: number }> {
     return new Promise((resolve, reject) =>
       this.db.run(sql, params as unknown[], function (this: sqlite3.RunResult, err: Error | null) {
         if (err) reject(wrap(err));
-        else resolve({ changes: this.changes, lastID: this.lastID });
+        else resolve({ changes: this.changes });
       }),
     );
   }
@@ -117,10 +112,4 @@ export class Sqlite {
   close(): Promise<void> {
     return this.serial(() => new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve()))));
   }
-}
-
-export interface Tx {
-  run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number; lastID: number }>;
-  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
-  get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
 }

@@ -3,7 +3,7 @@ import type { Activity } from 'botbuilder';
 import { AgeBand, Locale, Persona } from '../flows/schema';
 import type { PlanField } from '../flows/registry';
 import { Sealer } from './crypto';
-import type { Sqlite, Tx } from './sqlite';
+import type { Db, Tx } from './db';
 import type { CodeRecord, ConversationRecord, NoteRecord, StatEvent, StoredActivity, UserData } from './types';
 
 interface CodeRow {
@@ -44,17 +44,17 @@ const toConversation = (r: ConversationRow): ConversationRecord => ({
   activeAt: r.active_at,
 });
 
-/** Every table the product uses, over one SQLite connection. User text is sealed (AES-256-GCM) before it is written. */
+/** Every table the product uses, over SQLite or PostgreSQL (portable SQL with `?` placeholders). User text is sealed (AES-256-GCM) before it is written. */
 export class LotsenStore {
   constructor(
-    readonly db: Sqlite,
+    readonly db: Db,
     private readonly sealer: Sealer,
   ) {}
 
   // ---- municipalities and codes ----
 
   async ensureMunicipality(id: string, name: string, phone: string | null): Promise<boolean> {
-    const r = await this.db.run('INSERT OR IGNORE INTO municipality (id, name, phone, created_at) VALUES (?, ?, ?, ?)', [id, name, phone, Date.now()]);
+    const r = await this.db.run('INSERT INTO municipality (id, name, phone, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [id, name, phone, Date.now()]);
     return r.changes > 0;
   }
 
@@ -108,9 +108,16 @@ export class LotsenStore {
         return { conversation: toConversation({ ...existing, active_at: now }), created: false };
       }
       const id = randomUUID().replace(/-/g, '');
-      await tx.run('INSERT INTO conversation (id, code_hash, municipality_id, persona, age_band, locale, created_at, active_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-        id, code.hash, code.municipalityId, code.persona, code.ageBand, locale, now, now,
-      ]);
+      // Two instances may log the same code in at once: the second finds the first one's conversation.
+      const inserted = await tx.run(
+        'INSERT INTO conversation (id, code_hash, municipality_id, persona, age_band, locale, created_at, active_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code_hash) DO NOTHING',
+        [id, code.hash, code.municipalityId, code.persona, code.ageBand, locale, now, now],
+      );
+      if (inserted.changes === 0) {
+        const other = await tx.get<ConversationRow>('SELECT * FROM conversation WHERE code_hash = ?', [code.hash]);
+        if (!other) throw new Error('conversation vanished');
+        return { conversation: toConversation(other), created: false };
+      }
       await tx.run('UPDATE access_code SET first_used_at = COALESCE(first_used_at, ?) WHERE hash = ?', [now, code.hash]);
       return {
         conversation: { id, codeHash: code.hash, municipalityId: code.municipalityId, persona: code.persona, ageBand: code.ageBand, locale, activeAt: now },
@@ -139,11 +146,15 @@ export class LotsenStore {
   async appendActivities(conversationId: string, activities: Array<Partial<Activity>>, role: 'user' | 'bot'): Promise<StoredActivity[]> {
     if (activities.length === 0) return [];
     return this.db.transaction(async (tx) => {
+      // Reserve the seqs first: the UPDATE locks the conversation row until commit, so concurrent appends
+      // (from any instance) get consecutive, distinct ranges.
+      const now = Date.now();
+      const reserved = await tx.run('UPDATE conversation SET next_seq = next_seq + ?, active_at = ? WHERE id = ?', [activities.length, now, conversationId]);
+      if (reserved.changes === 0) throw new Error(`No conversation ${conversationId}`);
       const row = await tx.get<{ next_seq: number }>('SELECT next_seq FROM conversation WHERE id = ?', [conversationId]);
       if (!row) throw new Error(`No conversation ${conversationId}`);
       const out: StoredActivity[] = [];
-      let seq = row.next_seq;
-      const now = Date.now();
+      let seq = row.next_seq - activities.length;
       for (const a of activities) {
         const activity = { ...a, id: `${conversationId}|${String(seq).padStart(7, '0')}` };
         await tx.run('INSERT INTO activity (conversation_id, seq, role, body, created_at) VALUES (?, ?, ?, ?, ?)', [
@@ -152,7 +163,6 @@ export class LotsenStore {
         out.push({ seq, activity });
         seq += 1;
       }
-      await tx.run('UPDATE conversation SET next_seq = ?, active_at = ? WHERE id = ?', [seq, now, conversationId]);
       return out;
     });
   }
@@ -183,7 +193,7 @@ export class LotsenStore {
 
   async notes(conversationId: string): Promise<NoteRecord[]> {
     const rows = await this.db.all<{ flow: string; slot: string; step: string; body: Buffer | null; updated_at: number }>(
-      'SELECT flow, slot, step, body, updated_at FROM note WHERE conversation_id = ? ORDER BY updated_at, rowid',
+      `SELECT flow, slot, step, body, updated_at FROM note WHERE conversation_id = ? ORDER BY updated_at, ${this.db.engine === 'sqlite' ? 'rowid' : 'flow, slot'}`,
       [conversationId],
     );
     return rows.map((r) => ({
@@ -297,7 +307,7 @@ export class LotsenStore {
 
   staffByUsername(username: string) {
     return this.db.get<{ id: string; username: string; municipality_id: string | null; role: 'admin' | 'staff'; password_hash: string; disabled_at: number | null }>(
-      'SELECT id, username, municipality_id, role, password_hash, disabled_at FROM staff WHERE username = ? COLLATE NOCASE',
+      'SELECT id, username, municipality_id, role, password_hash, disabled_at FROM staff WHERE lower(username) = lower(?)',
       [username],
     );
   }
@@ -364,7 +374,7 @@ export class LotsenStore {
       `SELECT b.id, b.municipality_id, b.persona, b.age_band, b.label, b.created_by, b.created_at, b.expires_at, b.revoked_at,
               COUNT(c.hash) AS total, COUNT(c.first_used_at) AS used, COUNT(c.revoked_at) AS revoked
        FROM code_batch b LEFT JOIN access_code c ON c.batch_id = b.id
-       WHERE (? IS NULL OR b.municipality_id = ?)
+       WHERE (CAST(? AS TEXT) IS NULL OR b.municipality_id = ?)
        GROUP BY b.id ORDER BY b.created_at DESC, b.id LIMIT ?`,
       [municipalityId, municipalityId, limit],
     );
@@ -373,7 +383,7 @@ export class LotsenStore {
   /** Revokes every active code of a batch and ends their sessions; null when the batch is not in the municipality. */
   async revokeBatch(batchId: string, municipalityId: string | null, now = Date.now()): Promise<number | null> {
     return this.db.transaction(async (tx) => {
-      const batch = await tx.get<{ id: string }>('SELECT id FROM code_batch WHERE id = ? AND (? IS NULL OR municipality_id = ?)', [batchId, municipalityId, municipalityId]);
+      const batch = await tx.get<{ id: string }>('SELECT id FROM code_batch WHERE id = ? AND (CAST(? AS TEXT) IS NULL OR municipality_id = ?)', [batchId, municipalityId, municipalityId]);
       if (!batch) return null;
       await tx.run(
         `UPDATE session SET revoked_at = ? WHERE revoked_at IS NULL AND conversation_id IN

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { StoreUnavailableError, type Sqlite } from '../../src/store/sqlite';
+import type { Db } from '../../src/store/db';
+import { StoreUnavailableError } from '../../src/store/sqlite';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { isBot, keyOf, lastTurnEnd, login, nextButton, post, repliesTo, transcript, type PostResult, type Session } from './client';
 
@@ -29,10 +30,10 @@ type Method = 'transaction' | 'run';
  * Makes the `nth` call (1 = the next one) of `rt.db[method]` from now fail with `code`, `times` calls in a row,
  * without touching the database; every other call goes through. Returns a function that restores the method.
  */
-function failOn(db: Sqlite, method: Method, nth: number, code: string, times = 1): () => void {
+function failOn(db: Db, method: Method, nth: number, code: string, times = 1): () => void {
   const original = db[method];
   let calls = 0;
-  const wrapped = function (this: Sqlite, ...args: unknown[]): Promise<unknown> {
+  const wrapped = function (this: Db, ...args: unknown[]): Promise<unknown> {
     calls += 1;
     if (calls >= nth && calls < nth + times) return Promise.reject(sqliteError(code));
     return (original as (...a: unknown[]) => Promise<unknown>).apply(this, args);

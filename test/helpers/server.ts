@@ -9,6 +9,7 @@ import type { AgeBand, Persona } from '../../src/flows/schema';
 import { ROOT } from '../../src/paths';
 import { createRuntime, type Runtime } from '../../src/runtime';
 import { createServer } from '../../src/server';
+import { isPostgresUrl } from '../../src/store/db';
 
 let engine: FlowEngine | undefined;
 /** Flows load once per test file. */
@@ -26,9 +27,10 @@ export interface TestServer {
   stop(options?: { keepFiles?: boolean }): Promise<void>;
 }
 
-/** A real server on a free port with its own SQLite file and secret in a temporary folder. */
+/** A real server on a free port with its own SQLite file and secret in a temporary folder (or on the PostgreSQL database LOTSEN_DB names). */
 export async function startTestServer(overrides: Partial<Record<keyof Config, string>> = {}, logger?: pino.Logger): Promise<TestServer> {
-  const dir = overrides.LOTSEN_DB ? path.dirname(overrides.LOTSEN_DB) : mkdtempSync(path.join(os.tmpdir(), 'lotsen-test-'));
+  // A postgres:// URL is a database, not a file: the temp folder is then only for the instance itself.
+  const dir = overrides.LOTSEN_DB && !isPostgresUrl(overrides.LOTSEN_DB) ? path.dirname(overrides.LOTSEN_DB) : mkdtempSync(path.join(os.tmpdir(), 'lotsen-test-'));
   const dbFile = overrides.LOTSEN_DB ?? path.join(dir, 'lotsen.db');
   const config = loadConfig({}, {
     PORT: '0',

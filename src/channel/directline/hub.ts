@@ -5,11 +5,12 @@ export type Subscriber = (stored: StoredActivity[]) => void;
 
 /**
  * Per conversation: a queue that runs turns one at a time in arrival order, and the open streams.
- * In-process by design for one instance; several instances need a shared broker and a database lock.
+ * In-process, for one instance (SQLite); with PostgreSQL, PgHub adds a database lock per turn and LISTEN/NOTIFY
+ * so that streams on every instance see every activity.
  */
 export class ConversationHub {
   private readonly queues = new Map<string, Promise<unknown>>();
-  private readonly subscribers = new Map<string, Set<Subscriber>>();
+  protected readonly subscribers = new Map<string, Set<Subscriber>>();
 
   /** Runs `task` after every task queued before it for this conversation. */
   enqueue<T>(conversationId: string, task: () => Promise<T>): Promise<T> {
@@ -39,8 +40,20 @@ export class ConversationHub {
     };
   }
 
-  publish(conversationId: string, stored: StoredActivity[]): void {
+  /** Hands freshly stored activities to the conversation's streams (on every instance, where there are several). */
+  publish(conversationId: string, stored: StoredActivity[]): Promise<void> {
+    this.deliver(conversationId, stored);
+    return Promise.resolve();
+  }
+
+  /** To this instance's streams only. */
+  protected deliver(conversationId: string, stored: StoredActivity[]): void {
     for (const s of this.subscribers.get(conversationId) ?? []) s(stored);
+  }
+
+  /** Stops listening for other instances; nothing to do in process. */
+  close(): Promise<void> {
+    return Promise.resolve();
   }
 
   streams(): number {

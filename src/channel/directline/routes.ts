@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Logger } from 'pino';
 import type { TokenClaims, TokenService } from '../../access/tokens';
 import type { LotsenBot } from '../../bot/bot';
-import { StoreUnavailableError } from '../../store/sqlite';
+import { StoreUnavailableError } from '../../store/db';
 import type { LotsenStore } from '../../store/store';
 import { toWire, type DirectLineAdapter } from '../adapter';
 import { route, sendError } from '../http';
@@ -88,7 +88,7 @@ export async function postActivity(deps: DirectLineDeps, conversationId: string,
     };
     const [stored] = await deps.store.appendActivities(conversationId, [toWire(activity)], 'user');
     if (!stored) throw new Error('append returned nothing');
-    deps.hub.publish(conversationId, [stored]);
+    await deps.hub.publish(conversationId, [stored]);
     if (incoming.type !== ActivityTypes.Typing) await deps.adapter.runTurn(stored.activity, (ctx) => deps.bot.run(ctx));
     return String(stored.activity.id);
   });
@@ -186,17 +186,32 @@ export function attachStream(deps: DirectLineDeps) {
 
   function openStream(ws: WebSocket, conversationId: string, watermark: number | null): void {
     let lastSeq = watermark ?? -1;
-    let replayed = false;
-    const waiting: StoredActivity[] = [];
-    const push = (stored: StoredActivity[]) => {
-      const fresh = stored.filter((a) => a.seq > lastSeq).sort((a, b) => a.seq - b.seq);
-      const last = fresh[fresh.length - 1];
+    // Everything a stream sends goes through one chain, so frames leave in seq order.
+    let chain: Promise<void> = Promise.resolve();
+    const enqueue = (fn: () => Promise<void>) => {
+      chain = chain.then(fn).catch((err: Error) => {
+        deps.log.error({ err: { name: err.name, message: err.message } }, 'stream read failed');
+        ws.close(1011);
+      });
+    };
+    const send = (list: StoredActivity[]) => {
+      const last = list[list.length - 1];
       if (!last || ws.readyState !== ws.OPEN) return;
       lastSeq = last.seq;
-      ws.send(JSON.stringify({ activities: fresh.map((a) => a.activity), watermark: String(last.seq) }));
+      ws.send(JSON.stringify({ activities: list.map((a) => a.activity), watermark: String(last.seq) }));
     };
-    // Subscribe first, then replay; what is published meanwhile waits and goes out after the replay, each once, in order.
-    const unsubscribe = deps.hub.subscribe(conversationId, (stored) => (replayed ? push(stored) : waiting.push(...stored)));
+    const push = async (stored: StoredActivity[]) => {
+      let fresh = stored.filter((a) => a.seq > lastSeq).sort((a, b) => a.seq - b.seq);
+      const first = fresh[0];
+      if (!first || ws.readyState !== ws.OPEN) return;
+      // Seqs have no holes: a gap means something published elsewhere has not reached us yet (another instance's
+      // turn, or a notice still being read), so read what is missing from the database instead of skipping it.
+      if (first.seq !== lastSeq + 1) fresh = await deps.store.activitiesAfter(conversationId, lastSeq, 100_000);
+      send(fresh);
+    };
+    // Subscribe first, then replay; what is published meanwhile waits in the chain and goes out after the replay, each once, in order.
+    const unsubscribe = deps.hub.subscribe(conversationId, (stored) => enqueue(() => push(stored)));
+    enqueue(async () => send(await deps.store.activitiesAfter(conversationId, watermark, 100_000)));
     const keepAlive = setInterval(() => {
       if (ws.readyState === ws.OPEN) ws.send('');
     }, keepAliveMs);
@@ -206,16 +221,5 @@ export function attachStream(deps: DirectLineDeps) {
       unsubscribe();
     });
     ws.on('error', () => ws.terminate());
-    deps.store
-      .activitiesAfter(conversationId, watermark, 100_000)
-      .then((missed) => {
-        push(missed);
-        replayed = true;
-        push(waiting.splice(0));
-      })
-      .catch((err: Error) => {
-        deps.log.error({ err: { name: err.name, message: err.message } }, 'stream replay failed');
-        ws.close(1011);
-      });
   }
 }
