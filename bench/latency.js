@@ -21,16 +21,18 @@ async function measure(kind, level, server) {
     const seconds = Number(process.env.BENCH_SECONDS ?? SECONDS[level] ?? 15);
     // Server CPU and database counters over the generator's measuring window (it says when it opens and closes):
     // in a steady closed loop, the work done in the window is the work of the turns that end in it.
-    const sample = (phase) => new Promise((resolve) => gen.child.on('message', (m) => m && m.type === 'window' && m.phase === phase && resolve(server.call('memory'))));
+    // Each resolves at its message, with the server's counters still to come (so a run ending right after
+    // the close cannot overtake it).
+    const sample = (phase) => new Promise((resolve) => gen.child.on('message', (m) => m && m.type === 'window' && m.phase === phase && resolve({ counters: server.call('memory') })));
     const opened = sample('open');
     const closed = sample('close');
     const running = gen.call('run', { durationMs: seconds * 1000, warmupMs: WARMUP_MS });
     const ended = running.then(() => {
       throw new Error('the load generator stopped before its measuring window closed');
     });
-    const before = await Promise.race([opened, ended]);
+    const before = await (await Promise.race([opened, ended])).counters;
     const t0 = Date.now();
-    const after = await Promise.race([closed, ended]);
+    const after = await (await Promise.race([closed, ended])).counters;
     const elapsed = Date.now() - t0;
     const r = await running;
     const serverCpuShare = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000 / elapsed;

@@ -69,12 +69,18 @@ async function run({ durationMs, warmupMs = 0, count, turnTimeoutMs = 120_000 })
   let allTurns = 0;
   let cpuFrom;
   let closeTimer;
+  let closed = false;
+  const closeWindow = () => {
+    if (closed) return;
+    closed = true;
+    process.send({ type: 'window', phase: 'close' });
+  };
   const openWindow = () => {
     measureFrom = performance.now();
     stopAt = measureFrom + durationMs;
     cpuFrom = process.cpuUsage();
     process.send({ type: 'window', phase: 'open' });
-    closeTimer = setTimeout(() => process.send({ type: 'window', phase: 'close', completed: completedInWindow }), durationMs);
+    closeTimer = setTimeout(closeWindow, durationMs);
   };
   const warmTimer = setTimeout(() => {
     if (warmed >= active.length && measureFrom === Infinity) openWindow();
@@ -121,6 +127,7 @@ async function run({ durationMs, warmupMs = 0, count, turnTimeoutMs = 120_000 })
   );
   clearTimeout(warmTimer);
   clearTimeout(closeTimer);
+  closeWindow(); // before the reply: IPC keeps the order
   const cpu = process.cpuUsage(cpuFrom);
   // Keep the streams from growing without end between runs.
   for (const c of active) c.stream.activities.length = 0;

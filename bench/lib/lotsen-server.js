@@ -41,7 +41,7 @@ async function main() {
           await new Promise((r) => setTimeout(r, 50));
           global.gc();
         }
-        return { memory: process.memoryUsage(), cpu: process.cpuUsage(), streams: rt.hub.streams(), db: { ...dbStats } };
+        return { memory: process.memoryUsage(), cpu: process.cpuUsage(), streams: rt.hub.streams(), db: dbStats ? { ...dbStats } : undefined };
       }
       case 'stop': {
         await http.close();
@@ -65,6 +65,8 @@ async function main() {
 function instrument(sqlite) {
   const stats = { statements: 0, commits: 0, busyMs: 0 };
   const raw = sqlite.db; // the sqlite3.Database behind src/store/sqlite.ts
+  // Only SQLite: on another store (PostgreSQL) the counters stay at zero and the bench prints no table.
+  if (sqlite.constructor.name !== 'Sqlite' || !raw || typeof raw.run !== 'function' || typeof raw.exec !== 'function') return undefined;
   let inTx = false;
   for (const method of ['run', 'all', 'get', 'exec']) {
     const original = raw[method];
