@@ -82,7 +82,10 @@ export class DirectLineAdapter extends BotAdapter {
       { requestId, conversationId: context.activity.conversation?.id, err: { name: error.name, message: error.message, stack: error.stack } },
       busy ? 'turn failed: store unavailable' : 'turn failed',
     );
-    const locale = isLocale(context.activity.locale) ? context.activity.locale : 'sv';
+    // The activity's language first; else the conversation's (the store may be what failed, so never rely on it).
+    const asked = context.activity.locale?.toLowerCase().split('-')[0];
+    const stored = isLocale(asked) ? undefined : await this.store.getConversation(context.activity.conversation?.id ?? '').catch(() => undefined);
+    const locale = isLocale(asked) ? asked : (stored?.locale ?? 'sv');
     try {
       await context.sendActivity({
         type: ActivityTypes.Message,
