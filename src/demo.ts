@@ -1,26 +1,14 @@
 import { createHmac } from 'node:crypto';
-import { formatCode } from './access/codes';
+import { codeFromBytes, formatCode } from './access/codes';
 import type { AgeBand, Persona } from './flows/schema';
 import { hmacHex } from './store/crypto';
 import type { Runtime } from './runtime';
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
 /** A code derived from the server secret, so the same demo code is printed at every start (and differs per installation). */
 function demoCode(secret: Buffer, label: string): string {
   for (let n = 0; ; n += 1) {
-    const digest = createHmac('sha256', secret).update(`demo-code/${label}/${n}`).digest();
-    let v = 0n;
-    for (const b of digest.subarray(0, 9)) v = (v << 8n) | BigInt(b);
-    v &= (1n << 65n) - 1n;
-    const check = Number(v % 37n);
-    if (check >= 32) continue;
-    let symbols = '';
-    for (let i = 0; i < 13; i += 1) {
-      symbols = ALPHABET[Number(v % 32n)] + symbols;
-      v /= 32n;
-    }
-    return symbols + ALPHABET[check];
+    const code = codeFromBytes(createHmac('sha256', secret).update(`demo-code/${label}/${n}`).digest());
+    if (code) return code;
   }
 }
 

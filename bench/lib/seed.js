@@ -16,26 +16,16 @@ const { Worker, isMainThread, parentPort, workerData } = require('node:worker_th
 const sqlite3 = require('sqlite3');
 const { Sqlite } = require('../../dist/src/store/sqlite');
 const { deriveKeys, hmacHex } = require('../../dist/src/store/crypto');
+const { codeFromBytes } = require('../../dist/src/access/codes');
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const CHUNK = 20; // conversations per INSERT statement (50 × 20 activity rows × 5 values = 5,000 parameters)
 const COMMIT_EVERY = 250; // chunks per transaction (5,000 conversations)
 
 /** The code of seeded conversation `i`: derived from the code key like the demo codes, so any can be recomputed. */
 function codeFor(keys, i) {
   for (let n = 0; ; n += 1) {
-    const digest = crypto.createHmac('sha256', keys.codes).update(`bench-code/${i}/${n}`).digest();
-    let v = 0n;
-    for (const b of digest.subarray(0, 9)) v = (v << 8n) | BigInt(b);
-    v &= (1n << 65n) - 1n;
-    const check = Number(v % 37n);
-    if (check >= 32) continue;
-    let symbols = '';
-    for (let k = 0; k < 13; k += 1) {
-      symbols = ALPHABET[Number(v % 32n)] + symbols;
-      v /= 32n;
-    }
-    return symbols + ALPHABET[check];
+    const code = codeFromBytes(crypto.createHmac('sha256', keys.codes).update(`bench-code/${i}/${n}`).digest());
+    if (code) return code;
   }
 }
 

@@ -13,21 +13,29 @@ function valueOf(symbols: string): bigint {
   return v;
 }
 
-/** A new code: 13 random symbols (65 bits) and a check symbol (value mod 37), never a punctuation check. */
+/**
+ * The code 9 bytes of randomness make (65 bits: 13 symbols and a check symbol), or null when the check would be
+ * one of the punctuation symbols, so a parent never has to type * ~ $ = or U: draw again then.
+ */
+export function codeFromBytes(bytes: Uint8Array): string | null {
+  let v = 0n;
+  for (const b of bytes.subarray(0, 9)) v = (v << 8n) | BigInt(b);
+  v &= (1n << 65n) - 1n;
+  const check = Number(v % 37n);
+  if (check >= 32) return null;
+  let symbols = '';
+  for (let i = 0; i < DATA_SYMBOLS; i += 1) {
+    symbols = ALPHABET[Number(v % 32n)] + symbols;
+    v /= 32n;
+  }
+  return symbols + CHECK_ALPHABET[check];
+}
+
+/** A new random code. */
 export function generateCode(random: (n: number) => Buffer = randomBytes): string {
   for (;;) {
-    const bytes = random(9);
-    let v = 0n;
-    for (const b of bytes) v = (v << 8n) | BigInt(b);
-    v &= (1n << 65n) - 1n;
-    const check = Number(v % 37n);
-    if (check >= 32) continue; // draw again: a parent should never have to type * ~ $ = or U
-    let symbols = '';
-    for (let i = 0; i < DATA_SYMBOLS; i += 1) {
-      symbols = ALPHABET[Number(v % 32n)] + symbols;
-      v /= 32n;
-    }
-    return symbols + CHECK_ALPHABET[check];
+    const code = codeFromBytes(random(9));
+    if (code) return code;
   }
 }
 
