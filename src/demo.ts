@@ -19,7 +19,7 @@ export interface DemoCodes {
 
 /** The demo municipality with one parent and one child (9–12) code that never expire. */
 export async function ensureDemo(rt: Runtime): Promise<DemoCodes> {
-  await rt.store.ensureMunicipality('demo', rt.config.DEMO_MUNICIPALITY_NAME, rt.config.DEMO_MUNICIPALITY_PHONE);
+  await rt.store.ensureMunicipality('demo', rt.config.DEMO_MUNICIPALITY_NAME, rt.config.DEMO_MUNICIPALITY_PHONE || null);
   const make = async (label: string, persona: Persona, ageBand: AgeBand | null) => {
     const code = demoCode(rt.keys.codes, label);
     const hash = hmacHex(rt.keys.codes, code);

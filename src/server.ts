@@ -72,7 +72,7 @@ export function createServer(rt: Runtime) {
     });
   });
   app.get('/api/config', (req, res) => {
-    res.json({ locales: ['sv', 'en', 'ar'], municipality: { name: rt.config.DEMO_MUNICIPALITY_NAME, phone: rt.config.DEMO_MUNICIPALITY_PHONE } });
+    res.json({ locales: ['sv', 'en', 'ar'], municipality: { name: rt.config.DEMO_MUNICIPALITY_NAME, phone: rt.config.DEMO_MUNICIPALITY_PHONE || null } });
   });
   // Module titles and reflection questions (public content), so the notes page can name what each note answers.
   app.get('/api/modules/:locale', (req, res) => {

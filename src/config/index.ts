@@ -25,7 +25,8 @@ export const ConfigSchema = z.object({
   PURGE_INACTIVE_DAYS: z.coerce.number().int().positive().default(365),
   PURGE_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
   DEMO_MUNICIPALITY_NAME: z.string().default('Demokommunen'),
-  DEMO_MUNICIPALITY_PHONE: z.string().default('0123-45 67 89'),
+  /** The contact centre's number, named in help answers; empty (the default) names none rather than a made-up number. */
+  DEMO_MUNICIPALITY_PHONE: z.string().default(''),
   /** Create the demo municipality and print demo codes on an empty database. */
   LOTSEN_DEMO: bool.default(true),
   /** Largest accepted JSON body. */

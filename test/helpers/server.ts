@@ -40,6 +40,8 @@ export async function startTestServer(overrides: Partial<Record<keyof Config, st
     LOG_LEVEL: 'silent',
     PURGE_INTERVAL_HOURS: '0',
     LOTSEN_DEMO: 'false',
+    DEMO_MUNICIPALITY_NAME: 'Testkommunen',
+    DEMO_MUNICIPALITY_PHONE: '010-123 45 67',
     ...overrides,
   });
   const rt = await createRuntime(config, logger ?? pino({ level: config.LOG_LEVEL }), sharedEngine());
