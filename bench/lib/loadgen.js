@@ -7,16 +7,19 @@ const dl = require('./directline');
 
 const conversations = [];
 
-async function setup({ base, codes, waitWelcome, loginConcurrency = 16 }) {
+// `routes` (optional, several server instances): conversation i logs in and posts through routes[i % n].post
+// and holds its stream on routes[i % n].stream; without it everything goes to `base`.
+async function setup({ base, codes, waitWelcome, loginConcurrency = 16, routes }) {
   const t0 = performance.now();
   const loginMs = [];
   const made = await dl.pool(codes, loginConcurrency, async (code, i) => {
     const s = performance.now();
-    const session = await dl.login(base, code);
-    const stream = await dl.connect(base, session.token, session.conversationId);
+    const route = routes && routes.length > 0 ? routes[i % routes.length] : { post: base, stream: base };
+    const session = await dl.login(route.post, code);
+    const stream = await dl.connect(route.stream, session.token, session.conversationId);
     if (waitWelcome) await waitFor(() => lastTurnEnd(stream) !== undefined, 30_000);
     loginMs.push(performance.now() - s);
-    return { base, token: session.token, id: session.conversationId, stream, last: lastTurnEnd(stream), rnd: dl.random(1000 + i), user: `user-${i}` };
+    return { base: route.post, token: session.token, id: session.conversationId, stream, last: lastTurnEnd(stream), rnd: dl.random(1000 + i), user: `user-${i}` };
   });
   conversations.push(...made);
   return { conversations: conversations.length, setupMs: performance.now() - t0, loginMs };
