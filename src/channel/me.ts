@@ -3,6 +3,7 @@ import type { TokenClaims } from '../access/tokens';
 import type { DirectLineDeps } from './directline/routes';
 import { route, sendError } from './http';
 import { clearResumeCookie } from '../access/resume';
+import type { UserData } from '../store/types';
 
 async function claimsOf(deps: DirectLineDeps, req: Request, res: Response): Promise<TokenClaims | null> {
   const header = req.headers.authorization;
@@ -15,6 +16,16 @@ async function claimsOf(deps: DirectLineDeps, req: Request, res: Response): Prom
   return verified.claims;
 }
 
+/** What "my notes" shows and the export starts with. */
+const ownData = (data: UserData) => ({
+  persona: data.conversation.persona,
+  ageBand: data.conversation.ageBand,
+  locale: data.conversation.locale,
+  notes: data.notes,
+  checkins: data.checkins,
+  plan: data.plan,
+});
+
 /** What the code holder can do with their own data: read, export, delete; and log out. */
 export function meRouter(deps: DirectLineDeps): Router {
   const r = Router();
@@ -22,32 +33,20 @@ export function meRouter(deps: DirectLineDeps): Router {
   r.get('/api/me/data', route(async (req, res) => {
     const claims = await claimsOf(deps, req, res);
     if (!claims) return;
-    const data = await deps.store.userData(claims.conv);
+    const data = await deps.store.userData(claims.conv, { transcript: false });
     if (!data) return sendError(req, res, 404, 'NotFound', 'notFound');
-    res.json({
-      persona: data.conversation.persona,
-      ageBand: data.conversation.ageBand,
-      locale: data.conversation.locale,
-      notes: data.notes,
-      checkins: data.checkins,
-      plan: data.plan,
-    });
+    res.json(ownData(data));
   }));
 
   r.get('/api/me/export', route(async (req, res) => {
     const claims = await claimsOf(deps, req, res);
     if (!claims) return;
-    const data = await deps.store.userData(claims.conv);
+    const data = await deps.store.userData(claims.conv, { transcript: true });
     if (!data) return sendError(req, res, 404, 'NotFound', 'notFound');
     res.set('Content-Disposition', 'attachment; filename="lotsen-export.json"');
     res.json({
       exportedAt: new Date().toISOString(),
-      persona: data.conversation.persona,
-      ageBand: data.conversation.ageBand,
-      locale: data.conversation.locale,
-      notes: data.notes,
-      checkins: data.checkins,
-      plan: data.plan,
+      ...ownData(data),
       transcript: data.transcript.map((t) => ({
         role: t.activity.from?.role === 'bot' ? 'bot' : 'user',
         text: t.activity.text ?? '',

@@ -218,7 +218,7 @@ export class LotsenStore {
   }
 
   /** Everything stored for one code holder, decrypted: for "my notes", export and the printable plan. */
-  async userData(conversationId: string): Promise<UserData | undefined> {
+  async userData(conversationId: string, options: { transcript: boolean } = { transcript: true }): Promise<UserData | undefined> {
     const conversation = await this.getConversation(conversationId);
     if (!conversation) return undefined;
     const checkins = await this.db.all<{ flow: string; step: string; value: number; created_at: number }>(
@@ -233,7 +233,7 @@ export class LotsenStore {
       notes: await this.notes(conversationId),
       checkins: checkins.map((c) => ({ flow: c.flow, step: c.step, value: c.value, at: c.created_at })),
       plan,
-      transcript: await this.activitiesAfter(conversationId, null, 1_000_000),
+      transcript: options.transcript ? await this.activitiesAfter(conversationId, null, 1_000_000) : [],
     };
   }
 
