@@ -1,6 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { ensureBuilt, startServer, type Running } from './server-process';
 import { deriveKeys, Sealer } from '../../src/store/crypto';
 import { Postgres } from '../../src/store/postgres';
 import { describeWithPostgres, startPostgres, type TestPostgres } from '../helpers/postgres';
@@ -10,65 +8,8 @@ import { isBot, lastTurnEnd, login, nextButton, post, transcript, type Session }
 // has every acknowledged message and its answer, takes the next turn at once (the dead one's turn lock went with its
 // connection), and the stored state matches the transcript.
 
-const ROOT = path.join(__dirname, '..', '..');
 const SECRET = Buffer.alloc(32, 43).toString('base64');
 
-function newest(dir: string, ext: string): number {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) t = Math.max(t, newest(p, ext));
-    else if (entry.name.endsWith(ext)) t = Math.max(t, statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-function ensureBuilt(): void {
-  const main = path.join(ROOT, 'dist', 'src', 'main.js');
-  let built = 0;
-  try {
-    built = statSync(main).mtimeMs;
-  } catch {
-    built = 0;
-  }
-  if (built < newest(path.join(ROOT, 'src'), '.ts')) execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-}
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  codes: { parent: string; child: string };
-  exited: Promise<void>;
-}
-
-function startServer(db: string): Promise<Running> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOTSEN_DB: db, LOTSEN_SECRET: SECRET, LOTSEN_DEMO: 'true', LOG_LEVEL: 'silent', PURGE_INTERVAL_HOURS: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}\n${err}`)), 60_000);
-    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const port = /Lotsen is running on http:\/\/localhost:(\d+)/.exec(out)?.[1];
-      const parent = /parent code:\s+([0-9A-Z-]{16})/.exec(out)?.[1];
-      const kid = /child code[^:]*:\s+([0-9A-Z-]{16})/.exec(out)?.[1];
-      if (port && parent && kid) {
-        clearTimeout(timer);
-        resolve({ child, url: `http://127.0.0.1:${port}`, codes: { parent, child: kid }, exited });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}) before it was ready:\n${out}\n${err}`));
-    });
-  });
-}
 
 async function takeTurns(base: string, session: Session, acknowledged: string[], stop: { now: boolean }): Promise<void> {
   let all = await transcript(base, session);
@@ -107,7 +48,7 @@ describeWithPostgres('kill -9 of one of two instances on PostgreSQL', () => {
 
   test('the other instance has every acknowledged turn and takes the next one at once', async () => {
     // Both start at once on an empty database: one migrates and makes the demo codes, the other waits and finds them.
-    let [a, b] = (await Promise.all([startServer(db), startServer(db)])) as [Running, Running];
+    let [a, b] = (await Promise.all([startServer(db, SECRET), startServer(db, SECRET)])) as [Running, Running];
     servers.push(a, b);
     expect(b.codes).toEqual(a.codes);
     const codes = [a.codes.parent, a.codes.child];
@@ -156,7 +97,7 @@ describeWithPostgres('kill -9 of one of two instances on PostgreSQL', () => {
           if (end && state?.current) expect(state.progress[state.current]?.position).toBe(end.position);
         }
         // Bring the dead one back and swap roles.
-        const fresh = await startServer(db);
+        const fresh = await startServer(db, SECRET);
         servers.push(fresh);
         [a, b] = [b, fresh];
       }

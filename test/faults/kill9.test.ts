@@ -1,7 +1,7 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureBuilt, startServer, type Running } from './server-process';
 import { deriveKeys, Sealer } from '../../src/store/crypto';
 import { Sqlite } from '../../src/store/sqlite';
 import { isBot, lastTurnEnd, login, nextButton, post, transcript, type Session, type WireActivity } from './client';
@@ -10,68 +10,9 @@ import { isBot, lastTurnEnd, login, nextButton, post, transcript, type Session, 
 // acknowledged message (a POST answered 200 with an id) is missing, and the stored dialogue state matches
 // the transcript.
 
-const ROOT = path.join(__dirname, '..', '..');
 const SECRET = Buffer.alloc(32, 42).toString('base64');
 const KILLS = 3;
 
-/** The newest modification time of the files under `dir` with the extension `ext`. */
-function newest(dir: string, ext: string): number {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) t = Math.max(t, newest(p, ext));
-    else if (entry.name.endsWith(ext)) t = Math.max(t, statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-/** The server is run as `node dist/src/main.js`: build it first when dist/ is missing or older than src/. */
-function ensureBuilt(): void {
-  const main = path.join(ROOT, 'dist', 'src', 'main.js');
-  let built = 0;
-  try {
-    built = statSync(main).mtimeMs;
-  } catch {
-    built = 0;
-  }
-  if (built < newest(path.join(ROOT, 'src'), '.ts')) execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-}
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  codes: { parent: string; child: string };
-  exited: Promise<void>;
-}
-
-function startServer(dbFile: string): Promise<Running> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOTSEN_DB: dbFile, LOTSEN_SECRET: SECRET, LOTSEN_DEMO: 'true', LOG_LEVEL: 'silent', PURGE_INTERVAL_HOURS: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}\n${err}`)), 60_000);
-    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const port = /Lotsen is running on http:\/\/localhost:(\d+)/.exec(out)?.[1];
-      const parent = /parent code:\s+([0-9A-Z-]{16})/.exec(out)?.[1];
-      const kid = /child code[^:]*:\s+([0-9A-Z-]{16})/.exec(out)?.[1];
-      if (port && parent && kid) {
-        clearTimeout(timer);
-        resolve({ child, url: `http://127.0.0.1:${port}`, codes: { parent, child: kid }, exited });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}) before it was ready:\n${out}\n${err}`));
-    });
-  });
-}
 
 interface DialogueState {
   current: string | null;
@@ -135,7 +76,7 @@ afterAll(async () => {
 });
 
 test(`kill -9 in the middle of turns, ${KILLS} times: nothing acknowledged is lost and the state matches the transcript`, async () => {
-  server = await startServer(dbFile);
+  server = await startServer(dbFile, SECRET);
   const codes = [server.codes.parent, server.codes.child];
   const acknowledged: string[][] = codes.map(() => []);
   let sessions = await Promise.all(codes.map((c) => login((server as Running).url, c)));
@@ -156,7 +97,7 @@ test(`kill -9 in the middle of turns, ${KILLS} times: nothing acknowledged is lo
     await Promise.all(streams);
     turnsBefore = acknowledged.reduce((n, a) => n + a.length, 0);
 
-    server = await startServer(dbFile);
+    server = await startServer(dbFile, SECRET);
     const base = server.url;
     for (let i = 0; i < sessions.length; i += 1) {
       const session = sessions[i] as Session;
