@@ -42,7 +42,9 @@ async function measure(kind, level, server) {
     const db = before.db && after.db
       ? {
           statementsPerTurn: (after.db.statements - before.db.statements) / turns,
+          writerStatementsPerTurn: (after.db.writerStatements - before.db.writerStatements) / turns,
           commitsPerTurn: (after.db.commits - before.db.commits) / turns,
+          transactionsPerCommit: (after.db.transactions - before.db.transactions) / Math.max(1, after.db.commits - before.db.commits),
           msPerTurn: (after.db.busyMs - before.db.busyMs) / turns,
           busyShare: (after.db.busyMs - before.db.busyMs) / elapsed,
         }
@@ -91,10 +93,12 @@ async function main() {
     rows.push([`ratio × ${level}`, '', `${fmt(l.p50 / b.p50)}×`, `${fmt(l.p95 / b.p95)}×`, `${fmt(l.p99 / b.p99)}×`, '', '', '', '', '']);
   }
   table(['server × conversations', 'turns', 'p50', 'p95', 'p99', 'max', 'turns/s', 'errors', 'server CPU', 'client CPU'], rows);
-  const dbRows = results.filter((r) => r.db).map((r) => [`${r.kind} × ${r.level}`, fmt(r.db.statementsPerTurn), fmt(r.db.commitsPerTurn), fmt(r.db.msPerTurn, 2), `${fmt(r.db.busyShare * 100, 0)}%`]);
+  const dbRows = results
+    .filter((r) => r.db)
+    .map((r) => [`${r.kind} × ${r.level}`, fmt(r.db.statementsPerTurn), fmt(r.db.writerStatementsPerTurn), fmt(r.db.commitsPerTurn, 2), fmt(r.db.transactionsPerCommit), fmt(r.db.msPerTurn, 2), `${fmt(r.db.busyShare * 100, 0)}%`]);
   if (dbRows.length > 0) {
-    console.log('\nThe SQLite connection per turn (statements run one after another on one connection)\n');
-    table(['server × conversations', 'statements', 'commits', 'connection ms', 'connection busy'], dbRows);
+    console.log('\nSQLite per turn (writes run one after another on the writing connection; reads on the reading one)\n');
+    table(['server × conversations', 'statements', 'on the writer', 'commits', 'transactions per commit', 'writer ms', 'writer busy'], dbRows);
   }
   writeResult('latency', { warmupMs: WARMUP_MS, results });
 }

@@ -13,9 +13,9 @@ import { ROOT } from './paths';
 import { detectCrisis } from './safety/crisis';
 import { DbBotStorage } from './store/botStorage';
 import { deriveKeys, loadMasterSecret, Sealer, type Keys } from './store/crypto';
-import { openDb, type Db } from './store/db';
+import { openDb, type Db, type Tx } from './store/db';
 import { Postgres } from './store/postgres';
-import { DialogueState } from './dialogue/types';
+import { DialogueState, type Effect } from './dialogue/types';
 import { LotsenStore } from './store/store';
 
 /** Everything a running server holds, built once at start. */
@@ -36,6 +36,9 @@ export interface Runtime {
   conversationStateOf(conversationId: string): Promise<DialogueState | undefined>;
   close(): Promise<void>;
 }
+
+/** Where botbuilder's ConversationState keeps a Direct Line conversation's state; kept conversations use the same row. */
+export const stateKey = (conversationId: string): string => `directline/conversations/${conversationId}/`;
 
 export function createLogger(config: Config): Logger {
   // Logs carry ids and events, never what a user wrote: nothing logs activity text or bodies.
@@ -59,13 +62,26 @@ export async function createRuntime(config: Config, log: Logger = createLogger(c
     hub = pgHub;
   } else hub = new ConversationHub();
   const adapter = new DirectLineAdapter(store, hub, log);
+  const unreadable = () => ({ dialogue: { unreadable: true } });
   // A state row that does not open or parse reaches the dialogue core as a state it rejects: it apologizes and starts over.
-  const botStorage = new DbBotStorage(db, sealer, { unreadable: () => ({ dialogue: { unreadable: true } }) });
+  const botStorage = new DbBotStorage(db, sealer, { unreadable });
   const conversationState = new ConversationState(botStorage);
+
+  // Municipalities change seldom (never, from the product itself): read each at most once a minute, not every turn.
+  const municipalities = new Map<string, { at: number; value: Promise<{ name: string; phone: string | null } | undefined> }>();
+  const municipalityOf = (id: string) => {
+    const hit = municipalities.get(id);
+    if (hit && Date.now() - hit.at < 60_000) return hit.value;
+    const value = store.getMunicipality(id).then((m) => (m ? { name: m.name, phone: m.phone } : undefined));
+    municipalities.set(id, { at: Date.now(), value });
+    value.catch(() => municipalities.delete(id));
+    return value;
+  };
 
   const resolveScope = async (context: { activity: { conversation?: { id?: string }; locale?: string } }): Promise<TurnScope> => {
     const conversationId = context.activity.conversation?.id ?? '';
-    const conversation = await store.getConversation(conversationId);
+    const key = stateKey(conversationId);
+    const [conversation, stored] = await Promise.all([store.getConversation(conversationId), store.readState(key, unreadable)]);
     const asked = context.activity.locale?.toLowerCase().split('-')[0];
     if (!conversation) {
       // Not a code holder's conversation (the Emulator, Azure channels): a parent, nothing stored beyond bot state.
@@ -76,20 +92,23 @@ export async function createRuntime(config: Config, log: Logger = createLogger(c
       locale = asked;
       await store.setLocale(conversation.id, locale);
     }
-    const municipality = await store.getMunicipality(conversation.municipalityId);
+    const recordEffects = (effects: Effect[]) => async (tx: Tx) => {
+      for (const e of effects) {
+        if (e.type === 'note') await store.saveNote(conversation.id, e, tx);
+        else if (e.type === 'checkin') await store.saveCheckin(conversation.id, e, tx);
+        else if (e.type === 'plan') await store.savePlanItem(conversation.id, e.field, e.text, tx);
+        else if (e.event !== 'step') {
+          await store.recordStat({ municipalityId: conversation.municipalityId, event: e.event, persona: conversation.persona, locale, flow: e.flow, step: e.step, category: e.category }, tx);
+        }
+      }
+    };
     return {
       profile: { persona: conversation.persona, ageBand: conversation.ageBand, locale },
-      municipality: municipality ? { name: municipality.name, phone: municipality.phone } : undefined,
-      apply: async (effects, where) => {
-        for (const e of effects) {
-          if (e.type === 'note') await store.saveNote(conversation.id, e);
-          else if (e.type === 'checkin') await store.saveCheckin(conversation.id, e);
-          else if (e.type === 'plan') await store.savePlanItem(conversation.id, e.field, e.text);
-          else if (e.event !== 'step') {
-            await store.recordStat({ municipalityId: conversation.municipalityId, event: e.event, persona: conversation.persona, locale, flow: e.flow, step: e.step, category: e.category });
-          }
-        }
-        await store.touch(conversation.id, where);
+      municipality: await municipalityOf(conversation.municipalityId),
+      kept: {
+        stored: stored?.value.dialogue,
+        commit: (turnContext, outcome) =>
+          adapter.commitTurn(turnContext, { state: { key, value: { dialogue: outcome.state }, eTag: stored?.eTag }, where: outcome.where, activities: outcome.activities }, recordEffects(outcome.effects)),
       },
     };
   };
@@ -99,9 +118,7 @@ export async function createRuntime(config: Config, log: Logger = createLogger(c
     config, log, keys, db, store, engine, tokens, throttle, hub, adapter, bot,
     secretCreated: created,
     conversationStateOf: async (conversationId) => {
-      const key = `directline/conversations/${conversationId}/`;
-      const item = (await botStorage.read([key]))[key] as { dialogue?: unknown } | undefined;
-      const parsed = DialogueState.safeParse(item?.dialogue);
+      const parsed = DialogueState.safeParse((await store.readState(stateKey(conversationId), unreadable))?.value.dialogue);
       return parsed.success ? parsed.data : undefined;
     },
     close: async () => {

@@ -41,7 +41,7 @@ async function main() {
           await new Promise((r) => setTimeout(r, 50));
           global.gc();
         }
-        return { memory: process.memoryUsage(), cpu: process.cpuUsage(), streams: rt.hub.streams(), db: dbStats ? { ...dbStats } : undefined };
+        return { memory: process.memoryUsage(), cpu: process.cpuUsage(), streams: rt.hub.streams(), db: dbStats ? { statements: dbStats.statements, writerStatements: dbStats.writerStatements, commits: dbStats.commits, transactions: dbStats.transactions, busyMs: dbStats.busyMs } : undefined };
       }
       case 'stop': {
         await http.close();
@@ -58,37 +58,30 @@ async function main() {
 }
 
 /**
- * Counts what reaches the one SQLite connection: statements, commits (explicit, and writes outside a
- * transaction, which SQLite commits on their own) and the time from each call to its callback. The
- * store runs them one after another, so the summed time is how long the connection was occupied.
+ * What the SQLite store counts itself (src/store/sqlite.ts): statements on the writing and the reading connection,
+ * commits, the transactions they carried, and how long the writer was occupied by commit groups (transactions run
+ * one after another on it, so that time is the writer's busy time). Undefined on another store (PostgreSQL).
  */
-function instrument(sqlite) {
-  const stats = { statements: 0, commits: 0, busyMs: 0 };
-  const raw = sqlite.db; // the sqlite3.Database behind src/store/sqlite.ts
-  // Only SQLite: on another store (PostgreSQL) the counters stay at zero and the bench prints no table.
-  if (sqlite.constructor.name !== 'Sqlite' || !raw || typeof raw.run !== 'function' || typeof raw.exec !== 'function') return undefined;
-  let inTx = false;
-  for (const method of ['run', 'all', 'get', 'exec']) {
-    const original = raw[method];
-    raw[method] = function (sql, ...rest) {
-      const last = rest.length - 1;
-      const callback = rest[last];
-      if (typeof callback !== 'function') return original.call(this, sql, ...rest);
-      const t0 = process.hrtime.bigint();
-      const text = String(sql);
-      if (/^\s*BEGIN/i.test(text)) inTx = true;
-      const committing = /COMMIT|ROLLBACK/i.test(text) || (!inTx && /^\s*(INSERT|UPDATE|DELETE)/i.test(text));
-      if (/COMMIT|ROLLBACK/i.test(text)) inTx = false;
-      rest[last] = function (...args) {
-        stats.statements += 1;
-        if (committing) stats.commits += 1;
-        stats.busyMs += Number(process.hrtime.bigint() - t0) / 1e6;
-        return callback.apply(this, args);
-      };
-      return original.call(this, sql, ...rest);
-    };
-  }
-  return stats;
+function instrument(db) {
+  const c = db.counters;
+  if (db.engine !== 'sqlite' || !c) return undefined;
+  return {
+    get statements() {
+      return c.writerStatements + c.readerStatements;
+    },
+    get writerStatements() {
+      return c.writerStatements;
+    },
+    get commits() {
+      return c.commits;
+    },
+    get transactions() {
+      return c.transactions;
+    },
+    get busyMs() {
+      return c.writerBusyMs;
+    },
+  };
 }
 
 main().catch((err) => {

@@ -1,14 +1,29 @@
-import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { takeTurn, type DialogueDeps } from '../dialogue/core';
-import type { Effect, Municipality, Profile, UserInput } from '../dialogue/types';
+import type { DialogueState, Effect, Municipality, Profile, UserInput } from '../dialogue/types';
 import { toActivities } from './render';
 
-/** Who the turn is for and where its effects go: the runtime answers this from the conversation record. */
+/** Where a conversation stands after a turn: the module and step, or none (the menu). */
+export type Place = { flow: string | null; step: string | null };
+
+/** What one turn of a kept conversation stores, all at once: its new state, its effects and the bot's replies. */
+export interface TurnOutcome {
+  state: DialogueState;
+  effects: Effect[];
+  where: Place;
+  activities: Array<Partial<Activity>>;
+}
+
+/** Who the turn is for, and for a code holder's conversation, its stored state and how to commit the turn. */
 export interface TurnScope {
   profile: Profile;
   municipality?: Municipality;
-  /** Stores notes, check-ins, plan items and statistics; absent for conversations we do not keep (the Emulator). */
-  apply?: (effects: Effect[], where: { flow: string | null; step: string | null }) => Promise<void>;
+  /**
+   * A conversation we keep (a code holder's): the dialogue state as stored, and a commit that stores state, effects
+   * (notes, check-ins, plan items, statistics) and replies in one transaction, then delivers the replies.
+   * Absent for conversations we do not keep (the Emulator): those use botbuilder's ConversationState and store nothing else.
+   */
+  kept?: { stored: unknown; commit: (context: TurnContext, outcome: TurnOutcome) => Promise<void> };
 }
 
 export type ScopeResolver = (context: TurnContext) => Promise<TurnScope>;
@@ -50,13 +65,17 @@ export class LotsenBot extends ActivityHandler {
 
   private async turn(context: TurnContext, input: UserInput): Promise<void> {
     const scope = await this.resolveScope(context);
-    const stored = await this.dialogue.get(context);
-    const result = takeTurn({ ...this.deps, municipality: scope.municipality }, scope.profile, stored, input);
+    const deps = { ...this.deps, municipality: scope.municipality };
+    if (scope.kept) {
+      const result = takeTurn(deps, scope.profile, scope.kept.stored, input);
+      const where = result.state.current ? { flow: result.state.current, step: result.state.progress[result.state.current]?.step ?? null } : { flow: null, step: null };
+      await scope.kept.commit(context, { state: result.state, effects: result.effects, where, activities: toActivities(result, scope.profile.locale) });
+      return;
+    }
+    const result = takeTurn(deps, scope.profile, await this.dialogue.get(context), input);
     await this.dialogue.set(context, result.state);
-    // State first, then effects, then replies: a reply is only sent for a turn whose state is saved.
+    // State first, then replies: a reply is only sent for a turn whose state is saved.
     await this.conversationState.saveChanges(context);
-    const where = result.state.current ? { flow: result.state.current, step: result.state.progress[result.state.current]?.step ?? null } : { flow: null, step: null };
-    await scope.apply?.(result.effects, where);
     const activities = toActivities(result, scope.profile.locale);
     if (activities.length > 0) await context.sendActivities(activities);
   }

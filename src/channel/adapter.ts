@@ -8,6 +8,9 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import type { Logger } from 'pino';
+import type { Place } from '../bot/bot';
+import type { StateRow } from '../store/botStorage';
+import type { Tx } from '../store/db';
 import { uiText, isLocale } from '../i18n/ui';
 import { StoreUnavailableError } from '../store/db';
 import type { LotsenStore } from '../store/store';
@@ -33,21 +36,38 @@ export class DirectLineAdapter extends BotAdapter {
 
   async sendActivities(context: TurnContext, activities: Array<Partial<Activity>>): Promise<ResourceResponse[]> {
     const conversationId = context.activity.conversation.id;
-    const stamped = activities
-      .filter((a) => a.type !== 'delay' && a.type !== ActivityTypes.InvokeResponse)
-      .map((a) => ({
-        ...a,
-        type: a.type ?? ActivityTypes.Message,
-        channelId: CHANNEL_ID,
-        conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
-        from: BOT_ACCOUNT,
-        recipient: context.activity.from,
-        replyToId: context.activity.id,
-        timestamp: new Date(),
-      }));
-    const stored = await this.store.appendActivities(conversationId, stamped.map(toWire), 'bot');
+    const stored = await this.store.appendActivities(conversationId, this.stamp(context, activities), 'bot');
     await this.hub.publish(conversationId, stored);
     return stored.map((s) => ({ id: String(s.activity.id) }));
+  }
+
+  /**
+   * Commits a whole turn of a kept conversation in one transaction (its state, what `effects` writes, its place
+   * and the bot's replies), then delivers the replies: nothing of a turn is seen before all of it is stored.
+   */
+  async commitTurn(context: TurnContext, turn: { state: StateRow; where: Place; activities: Array<Partial<Activity>> }, effects: (tx: Tx) => Promise<void>): Promise<void> {
+    const conversationId = context.activity.conversation.id;
+    const { stored } = await this.store.commitTurn(conversationId, { ...turn, activities: this.stamp(context, turn.activities) }, effects);
+    await this.hub.publish(conversationId, stored);
+  }
+
+  /** Bot replies as they go over the wire and into the transcript. */
+  private stamp(context: TurnContext, activities: Array<Partial<Activity>>): Array<Partial<Activity>> {
+    const timestamp = new Date();
+    return activities
+      .filter((a) => a.type !== 'delay' && a.type !== ActivityTypes.InvokeResponse)
+      .map((a) =>
+        toWire({
+          ...a,
+          type: a.type ?? ActivityTypes.Message,
+          channelId: CHANNEL_ID,
+          conversation: { id: context.activity.conversation.id, isGroup: false, conversationType: 'personal', name: '' },
+          from: BOT_ACCOUNT,
+          recipient: context.activity.from,
+          replyToId: context.activity.id,
+          timestamp,
+        }),
+      );
   }
 
   async updateActivity(): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Sealer } from './crypto';
-import type { Db } from './db';
+import type { Db, Tx } from './db';
 
 /** Raised when a write carries an eTag that no longer matches: someone else wrote first. */
 export class ETagConflictError extends Error {
@@ -18,6 +18,45 @@ export interface BotStorageOptions {
   unreadable?: () => Record<string, unknown>;
 }
 
+/** One stored item: its key, its value (without the eTag) and the eTag it was read with (none: overwrite). */
+export interface StateRow {
+  key: string;
+  value: Record<string, unknown>;
+  eTag?: string;
+}
+
+/** Reads and opens one item; a row that does not open or parse gives `unreadable()`, never an error. */
+export async function readStateRow(db: Tx, sealer: Sealer, key: string, unreadable: () => Record<string, unknown>): Promise<StateRow | undefined> {
+  const row = await db.get<{ etag: string; body: Buffer }>('SELECT etag, body FROM bot_state WHERE key = ?', [key]);
+  if (!row) return undefined;
+  try {
+    return { key, value: JSON.parse(sealer.open(row.body, `state:${key}`)) as Record<string, unknown>, eTag: row.etag };
+  } catch {
+    // Never throw here: a turn that cannot read its state would fail again on every later turn.
+    return { key, value: unreadable(), eTag: row.etag };
+  }
+}
+
+/** Writes one item inside a transaction and returns its new eTag; a stale eTag throws `ETagConflictError`. */
+export async function writeStateRow(tx: Tx, sealer: Sealer, item: StateRow): Promise<string> {
+  const overwrite = item.eTag === undefined || item.eTag === '*' || item.eTag === '';
+  const etag = randomUUID();
+  const body = sealer.seal(JSON.stringify(item.value), `state:${item.key}`);
+  if (!overwrite) {
+    // Compare and swap in one statement: under concurrent writers (other instances) exactly one wins.
+    const swapped = await tx.run('UPDATE bot_state SET etag = ?, body = ?, updated_at = ? WHERE key = ? AND etag = ?', [etag, body, Date.now(), item.key, item.eTag as string]);
+    if (swapped.changes !== 1) throw new ETagConflictError(item.key);
+    return etag;
+  }
+  await tx.run(
+    `INSERT INTO bot_state (key, conversation_id, etag, body, updated_at)
+     VALUES (?, (SELECT id FROM conversation WHERE id = ?), ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, body = excluded.body, updated_at = excluded.updated_at`,
+    [item.key, conversationOf(item.key), etag, body, Date.now()],
+  );
+  return etag;
+}
+
 /**
  * botbuilder `Storage` on SQLite or PostgreSQL with real eTags: a write with a stale eTag fails, `*` (or none) overwrites,
  * and a batch is atomic: one conflict and nothing of the batch is written.
@@ -31,17 +70,10 @@ export class DbBotStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
+    const unreadable = () => this.options.unreadable?.() ?? {};
     for (const key of keys) {
-      const row = await this.db.get<{ etag: string; body: Buffer }>('SELECT etag, body FROM bot_state WHERE key = ?', [key]);
-      if (!row) continue;
-      let value: Record<string, unknown>;
-      try {
-        value = JSON.parse(this.sealer.open(row.body, `state:${key}`)) as Record<string, unknown>;
-      } catch {
-        // Never throw here: a turn that cannot read its state would fail again on every later turn.
-        value = this.options.unreadable?.() ?? {};
-      }
-      items[key] = { ...value, eTag: row.etag };
+      const row = await readStateRow(this.db, this.sealer, key, unreadable);
+      if (row) items[key] = { ...row.value, eTag: row.eTag };
     }
     return items;
   }
@@ -52,22 +84,7 @@ export class DbBotStorage implements Storage {
     await this.db.transaction(async (tx) => {
       for (const [key, item] of entries) {
         const { eTag, ...value } = (item ?? {}) as Record<string, unknown> & { eTag?: string };
-        const overwrite = eTag === undefined || eTag === '*' || eTag === '';
-        const etag = randomUUID();
-        const body = this.sealer.seal(JSON.stringify(value), `state:${key}`);
-        if (!overwrite) {
-          // Compare and swap in one statement: under concurrent writers (other instances) exactly one wins.
-          const swapped = await tx.run('UPDATE bot_state SET etag = ?, body = ?, updated_at = ? WHERE key = ? AND etag = ?', [etag, body, Date.now(), key, eTag]);
-          if (swapped.changes !== 1) throw new ETagConflictError(key);
-          continue;
-        }
-        const conversation = conversationOf(key);
-        await tx.run(
-          `INSERT INTO bot_state (key, conversation_id, etag, body, updated_at)
-           VALUES (?, (SELECT id FROM conversation WHERE id = ?), ?, ?, ?)
-           ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, body = excluded.body, updated_at = excluded.updated_at`,
-          [key, conversation, etag, body, Date.now()],
-        );
+        await writeStateRow(tx, this.sealer, { key, value, eTag });
       }
     });
   }

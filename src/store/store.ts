@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { AgeBand, Locale, Persona } from '../flows/schema';
 import type { PlanField } from '../flows/registry';
+import { readStateRow, writeStateRow, type StateRow } from './botStorage';
 import { Sealer } from './crypto';
-import type { Db, Tx } from './db';
+import type { Db, SqlValue, Tx } from './db';
 import type { CodeRecord, ConversationRecord, NoteRecord, StatEvent, StoredActivity, UserData } from './types';
 
 interface CodeRow {
@@ -145,26 +146,60 @@ export class LotsenStore {
   /** Appends activities in order, assigning ids `conversationId|0000001`; durable when the promise resolves. */
   async appendActivities(conversationId: string, activities: Array<Partial<Activity>>, role: 'user' | 'bot'): Promise<StoredActivity[]> {
     if (activities.length === 0) return [];
+    return this.db.transaction((tx) => this.insertActivities(tx, conversationId, activities, role, null));
+  }
+
+  /**
+   * One turn of a conversation as one transaction: its dialogue state (compare-and-swap on the eTag), what
+   * `effects` writes (notes, statistics), the conversation's place and the bot's replies. All or nothing.
+   */
+  async commitTurn(
+    conversationId: string,
+    turn: { state: StateRow; where: { flow: string | null; step: string | null }; activities: Array<Partial<Activity>> },
+    effects: (tx: Tx) => Promise<void>,
+  ): Promise<{ stored: StoredActivity[]; eTag: string }> {
     return this.db.transaction(async (tx) => {
-      // Reserve the seqs first: the UPDATE locks the conversation row until commit, so concurrent appends
-      // (from any instance) get consecutive, distinct ranges.
-      const now = Date.now();
-      const reserved = await tx.run('UPDATE conversation SET next_seq = next_seq + ?, active_at = ? WHERE id = ?', [activities.length, now, conversationId]);
-      if (reserved.changes === 0) throw new Error(`No conversation ${conversationId}`);
-      const row = await tx.get<{ next_seq: number }>('SELECT next_seq FROM conversation WHERE id = ?', [conversationId]);
-      if (!row) throw new Error(`No conversation ${conversationId}`);
-      const out: StoredActivity[] = [];
-      let seq = row.next_seq - activities.length;
-      for (const a of activities) {
-        const activity = { ...a, id: `${conversationId}|${String(seq).padStart(7, '0')}` };
-        await tx.run('INSERT INTO activity (conversation_id, seq, role, body, created_at) VALUES (?, ?, ?, ?, ?)', [
-          conversationId, seq, role, this.sealer.seal(JSON.stringify(activity), `activity:${conversationId}:${seq}`), now,
-        ]);
-        out.push({ seq, activity });
-        seq += 1;
-      }
-      return out;
+      const eTag = await writeStateRow(tx, this.sealer, turn.state);
+      await effects(tx);
+      const stored = await this.insertActivities(tx, conversationId, turn.activities, 'bot', turn.where);
+      return { stored, eTag };
     });
+  }
+
+  /** Reserves seqs and inserts; also records the conversation's place when `where` is given. */
+  private async insertActivities(
+    tx: Tx,
+    conversationId: string,
+    activities: Array<Partial<Activity>>,
+    role: 'user' | 'bot',
+    where: { flow: string | null; step: string | null } | null,
+  ): Promise<StoredActivity[]> {
+    // Reserve the seqs first: the UPDATE locks the conversation row until commit, so concurrent appends
+    // (from any instance) get consecutive, distinct ranges.
+    const now = Date.now();
+    const row = where
+      ? await tx.get<{ next_seq: number }>('UPDATE conversation SET next_seq = next_seq + ?, active_at = ?, last_flow = ?, last_step = ? WHERE id = ? RETURNING next_seq', [
+          activities.length, now, where.flow, where.step, conversationId,
+        ])
+      : await tx.get<{ next_seq: number }>('UPDATE conversation SET next_seq = next_seq + ?, active_at = ? WHERE id = ? RETURNING next_seq', [activities.length, now, conversationId]);
+    if (!row) throw new Error(`No conversation ${conversationId}`);
+    if (activities.length === 0) return [];
+    const out: StoredActivity[] = [];
+    const params: SqlValue[] = [];
+    let seq = row.next_seq - activities.length;
+    for (const a of activities) {
+      const activity = { ...a, id: `${conversationId}|${String(seq).padStart(7, '0')}` };
+      params.push(conversationId, seq, role, this.sealer.seal(JSON.stringify(activity), `activity:${conversationId}:${seq}`), now);
+      out.push({ seq, activity });
+      seq += 1;
+    }
+    await tx.run(`INSERT INTO activity (conversation_id, seq, role, body, created_at) VALUES ${activities.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, params);
+    return out;
+  }
+
+  /** The dialogue state row a botbuilder `Storage` keeps under `key`, opened; undefined when there is none. */
+  readState(key: string, unreadable: () => Record<string, unknown>): Promise<StateRow | undefined> {
+    return readStateRow(this.db, this.sealer, key, unreadable);
   }
 
   /** Activities after a watermark (the seq of the last one seen), oldest first. */
@@ -182,9 +217,9 @@ export class LotsenStore {
 
   // ---- notes, check-ins, plan ----
 
-  async saveNote(conversationId: string, note: { flow: string; slot: string; step: string; text: string | null }): Promise<void> {
+  async saveNote(conversationId: string, note: { flow: string; slot: string; step: string; text: string | null }, tx: Tx = this.db): Promise<void> {
     const key = `note:${conversationId}:${note.flow}:${note.slot}`;
-    await this.db.run(
+    await tx.run(
       `INSERT INTO note (conversation_id, flow, slot, step, body, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (conversation_id, flow, slot) DO UPDATE SET step = excluded.step, body = excluded.body, updated_at = excluded.updated_at`,
       [conversationId, note.flow, note.slot, note.step, note.text === null ? null : this.sealer.seal(note.text, key), Date.now()],
@@ -205,12 +240,12 @@ export class LotsenStore {
     }));
   }
 
-  async saveCheckin(conversationId: string, c: { flow: string; step: string; value: number }): Promise<void> {
-    await this.db.run('INSERT INTO checkin (conversation_id, flow, step, value, created_at) VALUES (?, ?, ?, ?, ?)', [conversationId, c.flow, c.step, c.value, Date.now()]);
+  async saveCheckin(conversationId: string, c: { flow: string; step: string; value: number }, tx: Tx = this.db): Promise<void> {
+    await tx.run('INSERT INTO checkin (conversation_id, flow, step, value, created_at) VALUES (?, ?, ?, ?, ?)', [conversationId, c.flow, c.step, c.value, Date.now()]);
   }
 
-  async savePlanItem(conversationId: string, field: PlanField, text: string | null): Promise<void> {
-    await this.db.run(
+  async savePlanItem(conversationId: string, field: PlanField, text: string | null, tx: Tx = this.db): Promise<void> {
+    await tx.run(
       `INSERT INTO plan_item (conversation_id, field, body, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (conversation_id, field) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
       [conversationId, field, text === null ? null : this.sealer.seal(text, `plan:${conversationId}:${field}`), Date.now()],
@@ -287,10 +322,10 @@ export class LotsenStore {
 
   // ---- statistics ----
 
-  async recordStat(e: StatEvent): Promise<void> {
+  async recordStat(e: StatEvent, tx: Tx = this.db): Promise<void> {
     const at = new Date(e.at ?? Date.now());
     const month = `${at.getUTCFullYear()}-${String(at.getUTCMonth() + 1).padStart(2, '0')}`;
-    await this.db.run('INSERT INTO stat_event (municipality_id, month, event, persona, locale, flow, step, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+    await tx.run('INSERT INTO stat_event (municipality_id, month, event, persona, locale, flow, step, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
       e.municipalityId, month, e.event, e.persona, e.locale, e.flow ?? null, e.step ?? null, e.category ?? null,
     ]);
   }

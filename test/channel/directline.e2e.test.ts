@@ -5,6 +5,7 @@ import { SignJWT } from 'jose';
 import { Client, keyOf, login } from '../helpers/directline';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { parseCode } from '../../src/access/codes';
+import type { Sqlite } from '../../src/store/sqlite';
 
 jest.setTimeout(120_000);
 
@@ -191,7 +192,7 @@ describe('the Direct Line endpoint', () => {
     const secretSentence = 'Min hemliga mening om hundar och regn';
     await c.say(secretSentence);
     c.end();
-    await server.rt.db.run('PRAGMA wal_checkpoint(FULL)');
+    await (server.rt.db as Sqlite).checkpoint();
     const bytes = readFileSync(server.dbFile);
     const canonical = (parseCode(code).ok && (parseCode(code) as { canonical: string }).canonical) || '';
     for (const needle of [code as string, canonical, secretSentence, 'hundar och regn']) {

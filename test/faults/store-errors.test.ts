@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../../src/store/db';
+import type { Db, Tx } from '../../src/store/db';
 import { StoreUnavailableError } from '../../src/store/sqlite';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { isBot, keyOf, lastTurnEnd, login, nextButton, post, repliesTo, transcript, type PostResult, type Session } from './client';
@@ -24,23 +24,28 @@ function sqliteError(code: string): StoreUnavailableError {
   return new StoreUnavailableError(code, cause);
 }
 
-type Method = 'transaction' | 'run';
-
 /**
- * Makes the `nth` call (1 = the next one) of `rt.db[method]` from now fail with `code`, `times` calls in a row,
- * without touching the database; every other call goes through. Returns a function that restores the method.
+ * Makes the `nth` transaction (1 = the next one) from now fail with `code`, `times` in a row, without touching
+ * the database; the others go through. With `late`, the failing transaction first runs its statements up to the
+ * one matching `late` (so earlier writes of it are made), then fails there. Returns a function that restores it.
  */
-function failOn(db: Db, method: Method, nth: number, code: string, times = 1): () => void {
-  const original = db[method];
+function failOn(db: Db, nth: number, code: string, times = 1, late?: RegExp): () => void {
+  const original = db.transaction.bind(db);
   let calls = 0;
-  const wrapped = function (this: Db, ...args: unknown[]): Promise<unknown> {
+  const wrapped = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
     calls += 1;
-    if (calls >= nth && calls < nth + times) return Promise.reject(sqliteError(code));
-    return (original as (...a: unknown[]) => Promise<unknown>).apply(this, args);
+    if (calls < nth || calls >= nth + times) return original(fn);
+    if (!late) return Promise.reject(sqliteError(code));
+    return original((tx) =>
+      fn({
+        ...tx,
+        run: (sql, params) => (late.test(sql) ? Promise.reject(sqliteError(code)) : tx.run(sql, params)),
+      }),
+    );
   };
-  Object.defineProperty(db, method, { value: wrapped, configurable: true, writable: true });
+  Object.defineProperty(db, 'transaction', { value: wrapped, configurable: true, writable: true });
   return () => {
-    delete (db as unknown as Record<string, unknown>)[method];
+    delete (db as unknown as Record<string, unknown>).transaction;
   };
 }
 
@@ -56,23 +61,22 @@ async function someoneInAModule(locale: string): Promise<{ session: Session; ack
   return { session, acknowledged };
 }
 
-// During a turn the store runs three transactions: 1 the user's activity, 2 the dialogue state, 3 the bot's replies;
-// and single statements in between (the conversation's place, statistics, notes).
-const cases: Array<{ name: string; method: Method; nth: number; times: number; expect: '503' | 'busy' }> = [
-  { name: "storing the user's activity", method: 'transaction', nth: 1, times: 1, expect: '503' },
-  { name: 'saving the dialogue state', method: 'transaction', nth: 2, times: 1, expect: 'busy' },
-  { name: "storing the bot's replies", method: 'transaction', nth: 3, times: 1, expect: 'busy' },
-  { name: 'saving the state, and then the apology too', method: 'transaction', nth: 2, times: 2, expect: '503' },
-  { name: 'a single statement after the state is saved', method: 'run', nth: 1, times: 1, expect: 'busy' },
+// A turn is two transactions: 1 the user's activity; 2 everything the turn stores (the dialogue state, notes and
+// statistics, the conversation's place and the bot's replies). An apology after a failed turn is a third.
+const cases: Array<{ name: string; nth: number; times: number; late?: RegExp; expect: '503' | 'busy' }> = [
+  { name: "storing the user's activity", nth: 1, times: 1, expect: '503' },
+  { name: 'storing the turn', nth: 2, times: 1, expect: 'busy' },
+  { name: "storing the bot's replies, after the state is written in the same transaction", nth: 2, times: 1, late: /INSERT INTO activity/, expect: 'busy' },
+  { name: 'storing the turn, and then the apology too', nth: 2, times: 2, expect: '503' },
 ];
-
 describe.each(['SQLITE_BUSY', 'SQLITE_FULL'])('%s', (code) => {
   test.each(cases)('while $name', async (c) => {
     const locale = c.nth === 2 ? 'en' : 'sv';
     const { session, acknowledged } = await someoneInAModule(locale);
     const before = await transcript(s.url, session);
 
-    const restore = failOn(s.rt.db, c.method, c.nth, code, c.times);
+    const stateBefore = await s.rt.conversationStateOf(session.conversationId);
+    const restore = failOn(s.rt.db, c.nth, code, c.times, c.late);
     let r: PostResult;
     try {
       r = await post(s.url, session, { ...nextButton(lastTurnEnd(before)), locale });
@@ -91,6 +95,8 @@ describe.each(['SQLITE_BUSY', 'SQLITE_FULL'])('%s', (code) => {
       const busy = reply.find((a) => keyOf(a) === 'ui:errors.busy');
       expect(busy?.text).toBe(busyText(locale));
     }
+    // A failed turn stores nothing of itself: the dialogue state is the one before it.
+    expect(await s.rt.conversationStateOf(session.conversationId)).toEqual(stateBefore);
     // Nothing acknowledged is lost, and the transcript before the fault is unchanged.
     const ids = after.map((a) => a.id);
     for (const id of acknowledged) expect(ids).toContain(id);
