@@ -7,13 +7,13 @@
 // store's byte format, so the server reads them as its own.
 //
 // Fast by design: raw multi-row INSERTs with prepared statements in big transactions, no journal while
-// seeding, sealing on the main thread while SQLite writes the previous chunk on its own thread. Resumable:
-// a later run continues where an earlier one stopped.
+// seeding, worker threads sealing the next chunks while this thread writes. Resumable: a later run continues
+// where an earlier one stopped.
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const { Worker, isMainThread, parentPort, workerData } = require('node:worker_threads');
-const sqlite3 = require('sqlite3');
+const Database = require('better-sqlite3');
 const { Sqlite } = require('../../dist/src/store/sqlite');
 const { deriveKeys, hmacHex } = require('../../dist/src/store/crypto');
 const { codeFromBytes } = require('../../dist/src/access/codes');
@@ -52,18 +52,16 @@ function makeSealer(dataKey) {
   };
 }
 
+/** better-sqlite3 is synchronous; the seeding loop below awaits the workers, so it speaks promises. */
 function promisify(db) {
   return {
-    exec: (sql) => new Promise((resolve, reject) => db.exec(sql, (err) => (err ? reject(err) : resolve()))),
-    get: (sql, params = []) => new Promise((resolve, reject) => db.get(sql, params, (err, row) => (err ? reject(err) : resolve(row)))),
+    exec: async (sql) => void db.exec(sql),
+    get: async (sql, params = []) => db.prepare(sql).get(...params),
     prepare: (sql) => {
       const stmt = db.prepare(sql);
-      return {
-        run: (params) => new Promise((resolve, reject) => stmt.run(params, (err) => (err ? reject(err) : resolve()))),
-        finalize: () => new Promise((resolve) => stmt.finalize(() => resolve())),
-      };
+      return { run: async (params) => void stmt.run(...params) };
     },
-    close: () => new Promise((resolve, reject) => db.close((err) => (err ? reject(err) : resolve()))),
+    close: async () => db.close(),
   };
 }
 
@@ -86,7 +84,7 @@ async function seed({ file, secret, template, target, budgetMs = Infinity, onPro
   const lines = template.activities.length;
   const roles = template.activities.map((a) => (a.from?.role === 'bot' ? 'bot' : 'user'));
 
-  const db = promisify(new sqlite3.Database(file));
+  const db = promisify(new Database(file));
   const count = async () => (await db.get("SELECT COUNT(*) AS n FROM conversation WHERE municipality_id = 'bench'")).n;
   let have = await count();
   target = Math.ceil(target / CHUNK) * CHUNK;
@@ -110,9 +108,7 @@ async function seed({ file, secret, template, target, budgetMs = Infinity, onPro
       return Array.from({ length: lines }, (_, seq) => `(?${b + 1}, ${seq}, '${roles[seq]}', ?${b + 3 + seq}, ?${b + 2})`).join(', ');
     })}`),
   ];
-  // Two sets: one is bound on this thread while SQLite runs the other.
-  const sets = [prepareSet(), prepareSet()];
-  const inFlight = [Promise.resolve(), Promise.resolve()];
+  const [codeStmt, convStmt, stateStmt, actStmt] = prepareSet();
 
   // Sealing is the costly part: worker threads build and seal chunks, this thread binds them and SQLite writes.
   const workers = Array.from({ length: Math.max(1, os.availableParallelism()) }, () => new Worker(__filename, { workerData: { secret, template } }));
@@ -154,22 +150,15 @@ async function seed({ file, secret, template, target, budgetMs = Infinity, onPro
       }
       const [codes, convs, states, acts] = await take(first);
       ask();
-      const k = chunks % 2;
-      await inFlight[k];
-      const [codeStmt, convStmt, stateStmt, actStmt] = sets[k];
-      inFlight[k] = Promise.all([codeStmt.run(codes), convStmt.run(convs), stateStmt.run(states), actStmt.run(acts)]);
+      await Promise.all([codeStmt.run(codes), convStmt.run(convs), stateStmt.run(states), actStmt.run(acts)]);
       chunks += 1;
       if (chunks % COMMIT_EVERY === 0) {
-        await Promise.all(inFlight);
         await db.exec('COMMIT; BEGIN');
         onProgress(first + CHUNK, Date.now() - start);
       }
     }
-    await Promise.all(inFlight);
     await db.exec('COMMIT');
   } finally {
-    await Promise.allSettled(inFlight);
-    for (const st of sets.flat()) await st.finalize();
     await Promise.all(workers.map((w) => w.terminate()));
   }
   have = await count();

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -44,10 +44,26 @@ const VERSION = 1;
  * so a ciphertext moved to another row does not decrypt.
  */
 export class Sealer {
-  constructor(private readonly key: Buffer) {}
+  private readonly key: KeyObject;
+  /** Nonces are drawn from the system's random source in bulk and each handed out once. */
+  private nonces = Buffer.alloc(0);
+  private next = 0;
+
+  constructor(key: Buffer) {
+    this.key = createSecretKey(key);
+  }
+
+  private nonce(): Buffer {
+    if (this.next + 12 > this.nonces.length) {
+      this.nonces = randomBytes(12 * 1024);
+      this.next = 0;
+    }
+    this.next += 12;
+    return this.nonces.subarray(this.next - 12, this.next);
+  }
 
   seal(plain: string, context: string): Buffer {
-    const iv = randomBytes(12);
+    const iv = this.nonce();
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     cipher.setAAD(Buffer.from(context));
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);

@@ -1,16 +1,18 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import sqlite3 from 'sqlite3';
+import Database from 'better-sqlite3';
 import { projectPath } from '../paths';
 import { StoreUnavailableError, type Db, type SqlValue, type Tx } from './db';
 
 export { StoreUnavailableError };
 export type { SqlValue, Tx };
 
-const TRANSIENT = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_IOERR']);
+/** Primary result codes after which a retry may succeed (SQLite also reports extended ones, such as SQLITE_IOERR_WRITE). */
+const TRANSIENT = /^SQLITE_(BUSY|LOCKED|FULL|IOERR)(_|$)/;
 
-function wrap(err: Error & { code?: string }): Error {
-  return err.code && TRANSIENT.has(err.code) ? new StoreUnavailableError(err.code, err) : err;
+function wrap(err: unknown): unknown {
+  const e = err as Error & { code?: string };
+  return e instanceof Error && typeof e.code === 'string' && TRANSIENT.test(e.code) ? new StoreUnavailableError(e.code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1'), e) : err;
 }
 
 /** How many transactions at most share one commit. */
@@ -18,59 +20,72 @@ const MAX_GROUP = 256;
 /** Prepared statements kept per connection; the store's SQL is a fixed set, this only bounds a mistake. */
 const MAX_PREPARED = 256;
 
-/** One connection with its prepared statements, as promises. */
+/**
+ * One connection with its prepared statements. Calls are synchronous (SQLite in this thread: a read of a
+ * cached page takes microseconds, far less than a hop to a thread pool and back); their results come as
+ * promises so the `Db` interface is the same as PostgreSQL's.
+ */
 class Connection {
-  private readonly prepared = new Map<string, sqlite3.Statement>();
+  private readonly prepared = new Map<string, Database.Statement>();
   statements = 0;
 
-  constructor(readonly raw: sqlite3.Database) {}
+  constructor(readonly raw: Database.Database) {}
 
-  static open(file: string, mode?: number): Promise<Connection> {
-    return new Promise((resolve, reject) => {
-      const d: sqlite3.Database = mode === undefined
-        ? new sqlite3.Database(file, (err) => (err ? reject(wrap(err)) : resolve(new Connection(d))))
-        : new sqlite3.Database(file, mode, (err) => (err ? reject(wrap(err)) : resolve(new Connection(d))));
-    });
+  static open(file: string, pragmas: string): Connection {
+    try {
+      const raw = new Database(file, { timeout: 5000 });
+      raw.exec(pragmas);
+      return new Connection(raw);
+    } catch (err) {
+      throw wrap(err);
+    }
   }
 
-  exec(sql: string): Promise<void> {
-    this.statements += 1;
-    return new Promise((resolve, reject) => this.raw.exec(sql, (err) => (err ? reject(wrap(err)) : resolve())));
-  }
-
-  private statement(sql: string): sqlite3.Statement {
+  private statement(sql: string): Database.Statement {
     let st = this.prepared.get(sql);
     if (!st) {
-      if (this.prepared.size >= MAX_PREPARED) this.finalizeAll();
+      if (this.prepared.size >= MAX_PREPARED) this.prepared.clear();
       st = this.raw.prepare(sql);
       this.prepared.set(sql, st);
     }
     return st;
   }
 
-  run(sql: string, params: readonly SqlValue[]): Promise<{ changes: number }> {
+  exec(sql: string): void {
     this.statements += 1;
-    return new Promise((resolve, reject) =>
-      this.statement(sql).run(params as unknown[], function (this: sqlite3.RunResult, err: Error | null) {
-        if (err) reject(wrap(err));
-        else resolve({ changes: this.changes });
-      }),
-    );
+    try {
+      this.raw.exec(sql);
+    } catch (err) {
+      throw wrap(err);
+    }
   }
 
-  all<T>(sql: string, params: readonly SqlValue[]): Promise<T[]> {
+  run(sql: string, params: readonly SqlValue[]): { changes: number } {
     this.statements += 1;
-    return new Promise((resolve, reject) => this.statement(sql).all(params as unknown[], (err, rows) => (err ? reject(wrap(err)) : resolve(rows as T[]))));
+    try {
+      const st = this.statement(sql);
+      if (st.reader) {
+        st.all(...params);
+        return { changes: 0 };
+      }
+      return { changes: st.run(...params).changes };
+    } catch (err) {
+      throw wrap(err);
+    }
   }
 
-  finalizeAll(): void {
-    for (const st of this.prepared.values()) st.finalize();
+  all<T>(sql: string, params: readonly SqlValue[]): T[] {
+    this.statements += 1;
+    try {
+      return this.statement(sql).all(...params) as T[];
+    } catch (err) {
+      throw wrap(err);
+    }
+  }
+
+  close(): void {
     this.prepared.clear();
-  }
-
-  close(): Promise<void> {
-    this.finalizeAll();
-    return new Promise<void>((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve())));
+    this.raw.close();
   }
 }
 
@@ -81,11 +96,12 @@ interface Pending {
 }
 
 /**
- * SQLite with one writing connection and, for a file, one reading connection (WAL lets it read while the
- * writer writes). Transactions **commit in groups**: the ones that arrive while a commit is under way wait,
- * then run one after another inside one `BEGIN … COMMIT`, each in its own savepoint, so one that fails rolls
- * back alone; each caller's promise resolves only once the shared commit is on disk. Under load that is
- * one fsync for many turns instead of one per transaction; alone, a transaction commits at once.
+ * SQLite with one writing connection and, for a file, one reading connection, so a read never sees what a
+ * transaction in progress has written (WAL lets it read while the writer writes). Transactions **commit in
+ * groups**: those asked for during one turn of the event loop run one after another inside one
+ * `BEGIN … COMMIT`, each in its own savepoint, so one that fails rolls back alone; each caller's promise
+ * resolves only once the shared commit is on disk. Under load that is one fsync for many turns instead of one
+ * per transaction.
  */
 export class Sqlite implements Db {
   readonly engine = 'sqlite' as const;
@@ -93,6 +109,7 @@ export class Sqlite implements Db {
   readonly counters = { writerStatements: 0, readerStatements: 0, commits: 0, transactions: 0, writerBusyMs: 0 };
   private readonly pending: Pending[] = [];
   private running: Promise<void> | null = null;
+  private scheduled = false;
   private closed = false;
 
   private constructor(
@@ -104,19 +121,9 @@ export class Sqlite implements Db {
 
   static async open(file: string): Promise<Sqlite> {
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    const writer = await Connection.open(file);
-    await writer.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;`);
-    let reader: Connection | null = null;
-    if (file !== ':memory:') {
-      reader = await Connection.open(file, sqlite3.OPEN_READWRITE);
-      await reader.exec('PRAGMA query_only = ON; PRAGMA busy_timeout = 5000;');
-    }
+    const writer = Connection.open(file, 'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
+    const reader = file === ':memory:' ? null : Connection.open(file, 'PRAGMA query_only = ON;');
     return new Sqlite(writer, reader, file);
-  }
-
-  /** The underlying writing connection (tools that need SQLite itself, such as bulk seeding). */
-  get raw(): sqlite3.Database {
-    return this.writer.raw;
   }
 
   /** Runs `fn` as one transaction, committed together with whichever others are waiting. */
@@ -129,10 +136,16 @@ export class Sqlite implements Db {
   }
 
   private kick(): void {
-    if (this.running || this.pending.length === 0) return;
-    this.running = this.commitGroup(this.pending.splice(0, MAX_GROUP)).finally(() => {
-      this.running = null;
-      this.kick();
+    if (this.running || this.scheduled || this.pending.length === 0) return;
+    // Wait for the rest of this turn of the event loop, so the transactions its other requests ask for join the group.
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.running || this.pending.length === 0) return;
+      this.running = this.commitGroup(this.pending.splice(0, MAX_GROUP)).finally(() => {
+        this.running = null;
+        this.kick();
+      });
     });
   }
 
@@ -143,32 +156,36 @@ export class Sqlite implements Db {
     const alone = group.length === 1;
     const done: Array<{ p: Pending; value: unknown }> = [];
     try {
-      await w.exec('BEGIN IMMEDIATE');
+      w.exec('BEGIN IMMEDIATE');
     } catch (err) {
       for (const p of group) p.reject(err);
       return;
     }
     try {
       for (const p of group) {
-        if (!alone) await w.exec('SAVEPOINT t');
+        if (!alone) w.exec('SAVEPOINT t');
         try {
           const value = await p.fn(this.tx);
-          if (!alone) await w.exec('RELEASE t');
+          if (!alone) w.exec('RELEASE t');
           done.push({ p, value });
         } catch (err) {
           // Undo this transaction's statements only; the others of the group go on.
-          await w.exec(alone ? 'ROLLBACK' : 'ROLLBACK TO t; RELEASE t');
+          w.exec(alone ? 'ROLLBACK' : 'ROLLBACK TO t; RELEASE t');
           p.reject(err);
           if (alone) return;
         }
       }
-      await w.exec('COMMIT');
+      w.exec('COMMIT');
       this.counters.commits += 1;
       this.counters.transactions += done.length;
       for (const d of done) d.p.resolve(d.value);
     } catch (err) {
       // The commit (or a savepoint) failed: nothing of the group is on disk.
-      await w.exec('ROLLBACK').catch(() => undefined);
+      try {
+        w.exec('ROLLBACK');
+      } catch {
+        // Nothing was open any more.
+      }
       // (Rejecting one already rejected on its own changes nothing.)
       for (const p of group) p.reject(err);
     } finally {
@@ -178,9 +195,9 @@ export class Sqlite implements Db {
   }
 
   private readonly tx: Tx = {
-    run: (sql, params = []) => this.writer.run(sql, params),
-    all: <T>(sql: string, params: readonly SqlValue[] = []) => this.writer.all<T>(sql, params),
-    get: async <T>(sql: string, params: readonly SqlValue[] = []) => (await this.writer.all<T>(sql, params))[0],
+    run: async (sql, params = []) => this.writer.run(sql, params),
+    all: async <T>(sql: string, params: readonly SqlValue[] = []) => this.writer.all<T>(sql, params),
+    get: async <T>(sql: string, params: readonly SqlValue[] = []) => this.writer.all<T>(sql, params)[0],
   };
 
   /** A single write: a transaction of one statement. */
@@ -191,6 +208,7 @@ export class Sqlite implements Db {
   /** A read of what is committed: on the reading connection, never waiting for writes (in a group with them for `:memory:`). */
   async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     if (!this.reader) return this.transaction((tx) => tx.all<T>(sql, params));
+    if (this.closed) throw new Error('SQLite: the database is closed');
     this.counters.readerStatements += 1;
     return this.reader.all<T>(sql, params);
   }
@@ -201,7 +219,7 @@ export class Sqlite implements Db {
 
   /** Copies the write-ahead log into the database file and empties it (for tools and tests that read the file). */
   checkpoint(): Promise<void> {
-    return this.exclusive(() => this.writer.exec('PRAGMA wal_checkpoint(TRUNCATE)'));
+    return this.exclusive(async () => this.writer.exec('PRAGMA wal_checkpoint(TRUNCATE)'));
   }
 
   /** Runs `fn` alone on the writer, after every transaction before it (migrations, close). */
@@ -221,7 +239,7 @@ export class Sqlite implements Db {
 
   /** Applies numbered migrations (`NNN_name.sql`) not yet applied, each in its own transaction. */
   async migrate(dir = projectPath('src', 'store', 'migrations')): Promise<number[]> {
-    await this.exclusive(() => this.writer.exec('CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)'));
+    await this.exclusive(async () => this.writer.exec('CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)'));
     const done = new Set((await this.all<{ version: number }>('SELECT version FROM schema_migration')).map((r) => r.version));
     const applied: number[] = [];
     for (const file of readdirSync(dir).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort()) {
@@ -229,14 +247,15 @@ export class Sqlite implements Db {
       if (done.has(version)) continue;
       const sql = readFileSync(path.join(dir, file), 'utf8');
       await this.exclusive(async () => {
-        await this.writer.exec(`BEGIN IMMEDIATE;\n${sql}\n;INSERT INTO schema_migration (version, name, applied_at) VALUES (${version}, '${file.replace(/'/g, '')}', ${Date.now()}); COMMIT;`).catch(async (err: unknown) => {
-          await this.writer.exec('ROLLBACK').catch(() => undefined);
+        try {
+          this.writer.exec(`BEGIN IMMEDIATE;\n${sql}\n;INSERT INTO schema_migration (version, name, applied_at) VALUES (${version}, '${file.replace(/'/g, '')}', ${Date.now()}); COMMIT;`);
+        } catch (err) {
+          if (this.writer.raw.inTransaction) this.writer.exec('ROLLBACK');
           throw err;
-        });
+        }
       });
       applied.push(version);
     }
-    // Statements prepared before a schema change are prepared again on their next use (SQLite does it); the reader's too.
     return applied;
   }
 
@@ -244,8 +263,8 @@ export class Sqlite implements Db {
   async close(): Promise<void> {
     this.closed = true;
     while (this.running) await this.running;
-    await this.reader?.close();
+    this.reader?.close();
     this.reader = null;
-    await this.writer.close();
+    this.writer.close();
   }
 }

@@ -73,10 +73,14 @@ test('when the shared commit fails, every transaction of the group is refused an
   // The writer is busy with the first transaction, so the next three wait and then commit as one group.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
+  let running!: () => void;
+  const isRunning = new Promise<void>((resolve) => (running = resolve));
   const first = db.transaction(async (tx) => {
     await tx.run('INSERT INTO item (id) VALUES (1)');
+    running();
     await held;
   });
+  await isRunning;
   const group = [
     db.transaction((tx) => tx.run('INSERT INTO item (id) VALUES (2)')),
     // A deferred foreign key is only checked at COMMIT: this one makes the group's commit fail.
