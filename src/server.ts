@@ -21,6 +21,8 @@ export const WEBCHAT_BUNDLE = projectPath('node_modules', 'botframework-webchat'
 export function createServer(rt: Runtime) {
   const app = express();
   app.disable('x-powered-by');
+  // Dynamic JSON is never revalidated (API answers are no-store); static files keep their own ETags.
+  app.set('etag', false);
   app.set('trust proxy', rt.config.TRUST_PROXY === 'false' ? false : /^\d+$/.test(rt.config.TRUST_PROXY) ? Number(rt.config.TRUST_PROXY) : rt.config.TRUST_PROXY);
 
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {

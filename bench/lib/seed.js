@@ -18,7 +18,7 @@ const { Sqlite } = require('../../dist/src/store/sqlite');
 const { deriveKeys, hmacHex } = require('../../dist/src/store/crypto');
 const { codeFromBytes } = require('../../dist/src/access/codes');
 
-const CHUNK = 20; // conversations per INSERT statement (50 × 20 activity rows × 5 values = 5,000 parameters)
+const CHUNK = 20; // conversations per INSERT statement (20 × 50 activity rows × 3 values = 3,000 parameters)
 const COMMIT_EVERY = 250; // chunks per transaction (5,000 conversations)
 
 /** The code of seeded conversation `i`: derived from the code key like the demo codes, so any can be recomputed. */
@@ -96,17 +96,14 @@ async function seed({ file, secret, template, target, budgetMs = Infinity, onPro
   if (have % CHUNK !== 0) throw new Error(`${file} holds ${have} conversations, not a multiple of ${CHUNK}: delete it and seed again`);
   fs.writeFileSync(marker, String(process.pid));
   await db.exec('PRAGMA journal_mode = DELETE; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -1000000; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF;');
-  // Numbered parameters (?NNN): values shared by a conversation's rows are bound once; seq and role are literals.
+  // Plain `?` parameters (better-sqlite3 binds numbered ones by name); seq and role are literals.
   const sqlText = (v) => (v === null || v === undefined ? 'NULL' : `'${String(v).replace(/'/g, "''")}'`);
   const per = (n, f) => Array.from({ length: n }, (_, j) => f(j)).join(', ');
   const prepareSet = () => [
-    db.prepare(`INSERT INTO access_code (hash, municipality_id, batch_id, persona, age_band, created_at, expires_at, revoked_at, first_used_at) VALUES ${per(CHUNK, (j) => `(?${2 * j + 1}, 'bench', NULL, 'parent', NULL, ?${2 * j + 2}, NULL, NULL, ?${2 * j + 2})`)}`),
-    db.prepare(`INSERT INTO conversation (id, code_hash, municipality_id, persona, age_band, locale, next_seq, last_flow, last_step, created_at, active_at) VALUES ${per(CHUNK, (j) => `(?${3 * j + 1}, ?${3 * j + 2}, 'bench', 'parent', NULL, 'sv', ${lines}, ${sqlText(template.lastFlow)}, ${sqlText(template.lastStep)}, ?${3 * j + 3}, ?${3 * j + 3})`)}`),
-    db.prepare(`INSERT INTO bot_state (key, conversation_id, etag, body, updated_at) VALUES ${per(CHUNK, (j) => `(?${5 * j + 1}, ?${5 * j + 2}, ?${5 * j + 3}, ?${5 * j + 4}, ?${5 * j + 5})`)}`),
-    db.prepare(`INSERT INTO activity (conversation_id, seq, role, body, created_at) VALUES ${per(CHUNK, (j) => {
-      const b = j * (lines + 2);
-      return Array.from({ length: lines }, (_, seq) => `(?${b + 1}, ${seq}, '${roles[seq]}', ?${b + 3 + seq}, ?${b + 2})`).join(', ');
-    })}`),
+    db.prepare(`INSERT INTO access_code (hash, municipality_id, batch_id, persona, age_band, created_at, expires_at, revoked_at, first_used_at) VALUES ${per(CHUNK, () => "(?, 'bench', NULL, 'parent', NULL, ?, NULL, NULL, ?)")}`),
+    db.prepare(`INSERT INTO conversation (id, code_hash, municipality_id, persona, age_band, locale, next_seq, last_flow, last_step, created_at, active_at) VALUES ${per(CHUNK, () => `(?, ?, 'bench', 'parent', NULL, 'sv', ${lines}, ${sqlText(template.lastFlow)}, ${sqlText(template.lastStep)}, ?, ?)`)}`),
+    db.prepare(`INSERT INTO bot_state (key, conversation_id, etag, body, updated_at) VALUES ${per(CHUNK, () => '(?, ?, ?, ?, ?)')}`),
+    db.prepare(`INSERT INTO activity (conversation_id, seq, role, body, created_at) VALUES ${per(CHUNK, () => Array.from({ length: lines }, (_, seq) => `(?, ${seq}, '${roles[seq]}', ?, ?)`).join(', '))}`),
   ];
   const [codeStmt, convStmt, stateStmt, actStmt] = prepareSet();
 
@@ -188,12 +185,11 @@ function chunkBuilder({ secret, template }) {
       const id = conversationIdFor(i);
       const hash = hmacHex(keys.codes, codeFor(keys, i));
       const created = now - ((i * 7919) % (200 * 86_400_000));
-      codes.push(hash, created);
-      convs.push(id, hash, created);
+      codes.push(hash, created, created);
+      convs.push(id, hash, created, created);
       const key = `directline/conversations/${id}/`;
       states.push(key, id, crypto.randomUUID(), seal(stateJson.join(id), `state:${key}`), created);
-      acts.push(id, created);
-      for (let seq = 0; seq < lines; seq += 1) acts.push(seal(parts[seq].join(id), `activity:${id}:${seq}`));
+      for (let seq = 0; seq < lines; seq += 1) acts.push(id, seal(parts[seq].join(id), `activity:${id}:${seq}`), created);
     }
     return [codes, convs, states, acts];
   };
