@@ -121,9 +121,16 @@ export class DirectLineAdapter extends BotAdapter {
   }
 }
 
-/** What goes over the wire and into the transcript: plain JSON, dates as ISO strings. */
+/**
+ * What goes over the wire and into the transcript: dates as ISO strings, no undefined fields. Shallow: what an
+ * activity holds below its top level is already plain JSON (parsed from a request, or built by the renderer).
+ */
 export function toWire(a: Partial<Activity>): Partial<Activity> {
-  return JSON.parse(JSON.stringify(a)) as Partial<Activity>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(a)) {
+    if (value !== undefined) out[key] = value instanceof Date ? value.toISOString() : value;
+  }
+  return out as Partial<Activity>;
 }
 
 export type { StoredActivity };

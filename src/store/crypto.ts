@@ -38,6 +38,7 @@ export function loadMasterSecret(secret: string | undefined, file: string): { ma
 }
 
 const VERSION = 1;
+const HEADER = Buffer.from([VERSION]);
 
 /**
  * AES-256-GCM with a random 96-bit nonce. `context` is bound as associated data (e.g. table and row key),
@@ -66,8 +67,9 @@ export class Sealer {
     const iv = this.nonce();
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     cipher.setAAD(Buffer.from(context));
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
+    const body = cipher.update(plain, 'utf8');
+    cipher.final(); // GCM is a stream mode: nothing is held back, final() only computes the tag.
+    return Buffer.concat([HEADER, iv, cipher.getAuthTag(), body]);
   }
 
   open(sealed: Buffer, context: string): string {

@@ -60,6 +60,16 @@ class Connection {
     }
   }
 
+  /** A statement without parameters or rows that runs often (BEGIN, SAVEPOINT, COMMIT …): prepared once. */
+  control(sql: string): void {
+    this.statements += 1;
+    try {
+      this.statement(sql).run();
+    } catch (err) {
+      throw wrap(err);
+    }
+  }
+
   run(sql: string, params: readonly SqlValue[]): { changes: number } {
     this.statements += 1;
     try {
@@ -156,33 +166,37 @@ export class Sqlite implements Db {
     const alone = group.length === 1;
     const done: Array<{ p: Pending; value: unknown }> = [];
     try {
-      w.exec('BEGIN IMMEDIATE');
+      w.control('BEGIN IMMEDIATE');
     } catch (err) {
       for (const p of group) p.reject(err);
       return;
     }
     try {
       for (const p of group) {
-        if (!alone) w.exec('SAVEPOINT t');
+        if (!alone) w.control('SAVEPOINT t');
         try {
           const value = await p.fn(this.tx);
-          if (!alone) w.exec('RELEASE t');
+          if (!alone) w.control('RELEASE t');
           done.push({ p, value });
         } catch (err) {
           // Undo this transaction's statements only; the others of the group go on.
-          w.exec(alone ? 'ROLLBACK' : 'ROLLBACK TO t; RELEASE t');
+          if (alone) w.control('ROLLBACK');
+          else {
+            w.control('ROLLBACK TO t');
+            w.control('RELEASE t');
+          }
           p.reject(err);
           if (alone) return;
         }
       }
-      w.exec('COMMIT');
+      w.control('COMMIT');
       this.counters.commits += 1;
       this.counters.transactions += done.length;
       for (const d of done) d.p.resolve(d.value);
     } catch (err) {
       // The commit (or a savepoint) failed: nothing of the group is on disk.
       try {
-        w.exec('ROLLBACK');
+        if (w.raw.inTransaction) w.control('ROLLBACK');
       } catch {
         // Nothing was open any more.
       }
