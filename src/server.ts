@@ -6,9 +6,10 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { loginRouter } from './access/login';
 import { attachStream, directLineRouter } from './channel/directline/routes';
-import { errorHandler, sendError } from './channel/http';
+import { errorHandler, route, sendError } from './channel/http';
 import { preparedFile } from './channel/static';
 import { meRouter } from './channel/me';
+import { startPageMunicipality } from './channel/municipality';
 import { consoleRouter } from './console/routes';
 import { projectPath } from './paths';
 import type { Runtime } from './runtime';
@@ -73,9 +74,10 @@ export function createServer(rt: Runtime) {
       if (err && !res.headersSent) sendError(req, res, 404, 'NotFound', 'notFound');
     });
   });
-  app.get('/api/config', (req, res) => {
-    res.json({ locales: ['sv', 'en', 'ar'], municipality: { name: rt.config.DEMO_MUNICIPALITY_NAME, phone: rt.config.DEMO_MUNICIPALITY_PHONE || null } });
-  });
+  // Before login: the start page's municipality, if the server has one only. The code holder's own comes with login and resume.
+  app.get('/api/config', route(async (_req, res) => {
+    res.json({ locales: ['sv', 'en', 'ar'], municipality: await startPageMunicipality(rt.store) });
+  }));
   // Module titles and reflection questions (public content), so the notes page can name what each note answers.
   app.get('/api/modules/:locale', (req, res) => {
     const locale = String(req.params.locale);

@@ -12,8 +12,9 @@
   var NOTICES = { paused: 'pause.text', deleted: 'page.notice.deleted', ended: 'page.notice.ended' };
   var PERSONAS = ['parent', 'child-next', 'child-mini'];
 
-  var config = { municipality: { name: '', phone: null } };
-  var session = null; // { token, conversationId, persona, ageBand, locale }
+  // Before login the page knows only the server's municipality, if it has just one (a name, never a number).
+  var config = { municipality: null };
+  var session = null; // { token, conversationId, persona, ageBand, locale, municipality }
   var chat = null; // Lotsen.chat handle
   var noticeKey = null;
   var ending = false;
@@ -49,7 +50,7 @@
   function renderMunicipality() {
     var name = config.municipality && config.municipality.name ? config.municipality.name : '';
     $('offered-by').textContent = name ? t('page.start.offeredBy', { name: name }) : '';
-    $('where-code').textContent = name ? t('page.login.whereCode', { name: name }) : '';
+    $('where-code').textContent = name ? t('page.login.whereCode', { name: name }) : t('page.login.whereCodeAny');
   }
 
   function renderNotice() {
@@ -158,6 +159,12 @@
     node.textContent = t('page.bar.status.' + state);
   }
 
+  /** The code's own municipality from the login or resume answer; a phone only when it has one. */
+  function ownMunicipality(m) {
+    if (!m || typeof m.name !== 'string' || !m.name) return null;
+    return { name: m.name, phone: typeof m.phone === 'string' && m.phone ? m.phone : null };
+  }
+
   function enterChat(body) {
     session = {
       token: body.token,
@@ -165,6 +172,7 @@
       persona: PERSONAS.indexOf(body.persona) !== -1 ? body.persona : 'parent',
       ageBand: body.ageBand || null,
       locale: Lotsen.i18n.isLocale(body.locale) ? body.locale : Lotsen.i18n.locale(),
+      municipality: ownMunicipality(body.municipality),
     };
     ending = false;
     Lotsen.i18n.setPersona(session.persona);
@@ -250,7 +258,7 @@
       li.textContent = t(key);
       return li;
     });
-    var m = config.municipality;
+    var m = session && session.municipality;
     if (m && m.phone) {
       var li = document.createElement('li');
       li.className = 'help-municipality';
@@ -459,7 +467,7 @@
       })
       .then(
         function (c) {
-          if (c && c.municipality) config = c;
+          if (c && c.municipality && typeof c.municipality.name === 'string') config = { municipality: { name: c.municipality.name } };
         },
         function () {},
       );

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { uiText } from '../i18n/ui';
 import { requestLocale, route } from '../channel/http';
 import type { DirectLineDeps } from '../channel/directline/routes';
+import { ownMunicipality } from '../channel/municipality';
 import { hmacHex } from '../store/crypto';
 import { parseCode } from './codes';
 import type { LoginThrottle } from './throttle';
@@ -18,7 +19,7 @@ export interface LoginDeps extends DirectLineDeps {
   log: Logger;
 }
 
-/** `POST /api/login`: anonymous code in, token and the code's one conversation out. */
+/** `POST /api/login`: anonymous code in, token and the code's one conversation out, with its municipality for the help panel. */
 export function loginRouter(deps: LoginDeps): Router {
   const r = Router();
   r.post('/api/login', route(async (req: Request, res: Response) => {
@@ -62,7 +63,8 @@ export function loginRouter(deps: LoginDeps): Router {
     await setResumeCookie(req, res, deps.tokens, { conv: conversation.id, sid, persona: conversation.persona, band: conversation.ageBand });
     await deps.store.recordStat({ municipalityId: conversation.municipalityId, event: 'login', persona: conversation.persona, locale });
     deps.log.info({ conversationId: conversation.id, created, persona: conversation.persona }, 'login');
-    res.json({ token, conversationId: conversation.id, persona: conversation.persona, ageBand: conversation.ageBand, locale, expiresIn });
+    const municipality = await ownMunicipality(deps.store, conversation.municipalityId);
+    res.json({ token, conversationId: conversation.id, persona: conversation.persona, ageBand: conversation.ageBand, locale, expiresIn, municipality });
   }));
   // A reload in the same tab: the HttpOnly cookie (never readable by page script) brings a fresh token.
   r.post('/api/resume', route(async (req: Request, res: Response) => {
@@ -78,7 +80,8 @@ export function loginRouter(deps: LoginDeps): Router {
     }
     const { token, expiresIn } = await deps.tokens.issue(verified.claims);
     await setResumeCookie(req, res, deps.tokens, verified.claims);
-    res.json({ token, conversationId: conversation.id, persona: conversation.persona, ageBand: conversation.ageBand, locale: conversation.locale, expiresIn });
+    const municipality = await ownMunicipality(deps.store, conversation.municipalityId);
+    res.json({ token, conversationId: conversation.id, persona: conversation.persona, ageBand: conversation.ageBand, locale: conversation.locale, expiresIn, municipality });
   }));
   return r;
 }

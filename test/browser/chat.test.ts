@@ -205,11 +205,11 @@ describe('the chat page in a real browser', () => {
     expect(await page.getAttribute('.lotsen-text--user', 'dir')).toBe('auto');
     expect(await page.$$eval('.lotsen-text--user p', (ps) => ps.every((p) => p.getAttribute('dir') === 'auto'))).toBe(true);
 
-    const municipality = (await (await context.request.get(`${server.url}/api/config`)).json()) as { municipality: { name: string } };
+    const municipality = await server.rt.store.getMunicipality('test');
     // Names that stay as they are in every language: the service, the helplines' own names, the code pattern, the file
     // format, the municipality, the user's own words, and key names as printed on keyboards (Web Chat's keyboard help).
     const helplines = ['BRIS', 'Mind Självmordslinjen', 'Kvinnofridslinjen', 'Vårdguiden'];
-    const allowed = ['Lotsen', ...helplines, 'XXXXX-XXXXX-XXXX', 'JSON', municipality.municipality.name, 'Hej', 'Shift', 'Tab', 'tab', 'Enter', 'Escape', 'Alt'];
+    const allowed = ['Lotsen', ...helplines, 'XXXXX-XXXXX-XXXX', 'JSON', municipality?.name ?? '', 'Hej', 'Shift', 'Tab', 'tab', 'Enter', 'Escape', 'Alt'];
     const leftovers = await page.evaluate((names) => {
       const found: string[] = [];
       const latin = /[A-Za-zÅÄÖåäöÉé]{2,}/;
@@ -383,12 +383,45 @@ describe('the chat page in a real browser', () => {
     // Help lists the child's helplines the way the bot does: BRIS first, then the municipality's own number.
     await page.click('#help-button');
     const lines = await page.$$eval('#help-lines li', (lis) => lis.map((li) => li.textContent));
-    const config = (await (await context.request.get(`${server.url}/api/config`)).json()) as { municipality: { name: string; phone: string } };
-    expect(lines).toEqual([ui('sv', 'help.lines.bris'), ui('sv', 'help.lines.emergency_child'), ui('sv', 'help.municipality', config.municipality)]);
+    expect(lines).toEqual([ui('sv', 'help.lines.bris'), ui('sv', 'help.lines.emergency_child'), ui('sv', 'help.municipality', { name: 'Testkommunen', phone: '010-123 45 67' })]);
     expect(await page.textContent('#help-intro')).toBe(ui('sv', 'help.intro_child'));
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('help-button');
     expect(problems).toEqual([]);
+  }, 60_000);
+
+  test('a code of a second municipality: help names that municipality and its number, also after a reload, and nothing of the demo one', async () => {
+    const b = { name: 'B-kommun', phone: '010-111 11 11' };
+    const demo = { name: 'Testkommunen', phone: '010-123 45 67' };
+    await server.rt.store.ensureMunicipality('b', b.name, b.phone);
+    const [code] = await server.codes('parent', 1, null, 'b');
+    context = await newContext(browser);
+    const page = await context.newPage();
+    await openStart(page, server.url, 'sv');
+    // Before login a server shared by several municipalities names none: where codes come from, in general words.
+    expect(await page.textContent('#where-code')).toBe(ui('sv', 'page.login.whereCodeAny'));
+    expect(await page.textContent('#offered-by')).toBe('');
+    await login(page, code as string);
+
+    for (const moment of ['after login', 'after a reload']) {
+      if (moment === 'after a reload') {
+        await page.reload();
+        await waitForChat(page);
+      }
+      // By keyboard, as before: Enter opens the dialog with focus on Close, Escape gives focus back to Help.
+      await page.focus('#help-button');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#help-dialog[open]');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('help-close');
+      const line = await page.textContent('#help-lines .help-municipality');
+      const href = await page.getAttribute('#help-lines .help-municipality a', 'href');
+      expect({ moment, line, href }).toEqual({ moment, line: ui('sv', 'help.municipality', b), href: 'tel:0101111111' });
+      await page.keyboard.press('Escape');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('help-button');
+      const text = await page.evaluate(() => document.body.textContent ?? '');
+      expect(text).not.toContain(demo.name);
+      expect(text).not.toContain(demo.phone);
+    }
   }, 60_000);
 
   test('a reflection with HTML and a right-to-left override stays literal text in the chat, the notes and the export', async () => {

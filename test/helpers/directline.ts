@@ -14,6 +14,8 @@ export interface LoginResult {
   conversationId: string;
   persona: string;
   locale: string;
+  /** The code's own municipality, for the page's help panel. */
+  municipality: { name: string; phone: string | null } | null;
 }
 
 export async function login(url: string, code: string, locale = 'sv'): Promise<LoginResult> {
