@@ -7,7 +7,7 @@ import helmet from 'helmet';
 import { loginRouter } from './access/login';
 import { attachStream, directLineRouter } from './channel/directline/routes';
 import { errorHandler, route, sendError } from './channel/http';
-import { preparedFile } from './channel/static';
+import { preparedDirectory, preparedFile } from './channel/static';
 import { meRouter } from './channel/me';
 import { startPageMunicipality } from './channel/municipality';
 import { consoleRouter } from './console/routes';
@@ -125,7 +125,7 @@ export function createServer(rt: Runtime) {
     cloud.process(req, res, (context) => rt.bot.run(context)).catch(next);
   });
 
-  app.use(express.static(projectPath('public'), { index: 'index.html', extensions: ['html'], maxAge: 0 }));
+  app.use(preparedDirectory(projectPath('public')).handler);
   app.use(['/api', '/v3'], (req, res) => sendError(req, res, 404, 'NotFound', 'notFound'));
   app.use(errorHandler(rt.log));
 
