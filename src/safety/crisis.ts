@@ -7,7 +7,8 @@ import { BENIGN, FUZZY_WORDS, NEGATION_BREAKS, NEGATION_FILLERS, NEGATIONS, PHRA
  * The text is normalised (bidi and control characters stripped, lower case, diacritics and Swedish å/ä/ö folded,
  * Arabic letter variants unified, harakat and tatweel removed, leetspeak in mixed tokens undone, punctuation to spaces)
  * into two forms: A with runs of 3+ equal letters collapsed to one, and B with every doubled letter collapsed. Each
- * phrase from `phrases.ts` is compiled once into an A and a B regular expression and tried against the matching form.
+ * phrase from `phrases.ts` is compiled once into an A and a B regular expression and tried against the matching form,
+ * unless that form lacks the literal text every match of the expression holds (see "Prefilter" below).
  * Key words misspelt by one or two letters ("självmort", "suicde") are corrected first. A hit preceded by a negation
  * ("never", "aldrig", "لم") in the same clause is ignored unless the phrase is marked absolute. Pure, no I/O, never throws.
  */
@@ -32,6 +33,7 @@ const TRIPLE = /(\p{L})\1{2,}/gu;
 const DOUBLE = /(\p{L})\1+/gu;
 
 function foldArabic(s: string): string {
+  if (!/[\u0600-\u06FF]/.test(s)) return s; // every character replaced below is in this block
   return s
     .replace(/\u0640/g, '')
     .replace(/[\u0623\u0625\u0622\u0671\u0672\u0673]/g, '\u0627')
@@ -46,6 +48,7 @@ function foldArabic(s: string): string {
 
 /** Undoes leetspeak only in tokens that mix letters with digits or symbols ("k1ll", "su1c1de"), never in plain numbers. */
 function unLeet(s: string): string {
+  if (!/[0-9@$]/.test(s)) return s;
   return s.replace(LEET_TOKEN, (tok) => (/[0-9@$]/.test(tok) ? tok.replace(/[0-9@$]/g, (c) => LEET_MAP[c] ?? c) : tok));
 }
 
@@ -159,23 +162,343 @@ function phraseSource(phrase: string): string {
   return `\\b${body}${stem ? '' : '\\b'}`;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Prefilter: literals a pattern cannot match without, worked out when compiling. Running several hundred look-behind
+// regular expressions over every message is the detector's main cost, and most messages hold none of a rule's
+// literals. One pass over the message finds which literals it holds; a pattern whose literals are missing is skipped.
+
+/** What (part of) a pattern can match, as far as literal text tells. Knowing nothing (`UNKNOWN`) is always safe. */
+interface Literals {
+  /** Every string it can match, when there are at most MAX_EXACT of them; else null. */
+  exact: readonly string[] | null;
+  /** When `exact` is null: sets of literals, each with a member inside every match. */
+  needs: readonly (readonly string[])[];
+}
+
+const MAX_EXACT = 64;
+/** Larger classes ([\u0621-\u064A]) read as any character. */
+const MAX_CLASS = 8;
+/** Shorter literals are in almost every message; also the shortest key the lookup tables below use. */
+const MIN_LITERAL = 3;
+/** Characters with a meaning of their own in a pattern. */
+const SYNTAX = '\\^$.|?*+()[]{}';
+const CONTROLS: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v' };
+const UNKNOWN: Literals = { exact: null, needs: [] };
+const ZERO_WIDTH: Literals = { exact: [''], needs: [] };
+
+/** A part that matches exactly `strings`, given without repeats. */
+function exactly(strings: readonly string[]): Literals {
+  return { exact: strings, needs: [] };
+}
+
+/** Exact strings make one need, unless one of them is empty. */
+function needsOf(l: Literals): readonly (readonly string[])[] {
+  if (!l.exact) return l.needs;
+  return l.exact.includes('') ? [] : [l.exact];
+}
+
+/** Every a + b, or null when that would be more than MAX_EXACT strings. */
+function cross(a: readonly string[], b: readonly string[]): readonly string[] | null {
+  if (a.length * b.length > MAX_EXACT) return null;
+  if (a.length === 1 && a[0] === '') return b;
+  const out = new Set<string>();
+  for (const x of a) for (const y of b) out.add(x + y);
+  return [...out];
+}
+
+/** `run` + `next`, with the run cut down to its last few characters until that fits in MAX_EXACT strings. */
+function rejoin(run: readonly string[], next: readonly string[]): readonly string[] {
+  for (let keep = Math.max(...run.map((s) => s.length)) - 1; keep > 0; keep--) {
+    const joined = cross([...new Set(run.map((s) => s.slice(-keep)))], next);
+    if (joined) return joined;
+  }
+  return next;
+}
+
+function shortest(need: readonly string[]): number {
+  return Math.min(...need.map((l) => l.length));
+}
+
+/** The most telling need: the longest shortest literal (rarest), then the fewest literals. */
+function best(needs: readonly (readonly string[])[]): readonly string[] | undefined {
+  let top: readonly string[] | undefined;
+  for (const n of needs) {
+    if (!top || shortest(n) > shortest(top) || (shortest(n) === shortest(top) && n.length < top.length)) top = n;
+  }
+  return top;
+}
+
+/** A sequence: runs of exact parts are joined ("\bvill" + " " + "(?:inte|ej)" → "vill inte", "vill ej"). */
+function concat(parts: readonly Literals[]): Literals {
+  if (parts.length === 1) return parts[0] ?? UNKNOWN;
+  let run: readonly string[] = [''];
+  let whole = true;
+  const needs: (readonly string[])[] = [];
+  const flush = (): void => {
+    if (!run.includes('')) needs.push(run);
+  };
+  for (const part of parts) {
+    if (!part.exact) {
+      flush();
+      needs.push(...part.needs);
+      run = [''];
+      whole = false;
+      continue;
+    }
+    const joined = cross(run, part.exact);
+    if (joined) {
+      run = joined;
+      continue;
+    }
+    // Too many strings: the run so far is one need, and a new run starts from the last characters of the old one.
+    flush();
+    run = rejoin(run, part.exact);
+    whole = false;
+  }
+  if (whole) return { exact: run, needs: [] };
+  flush();
+  return { exact: null, needs };
+}
+
+/** Alternatives: every match holds a literal of one of them, so the best need of each is merged into one. */
+function union(alts: readonly Literals[]): Literals {
+  if (alts.every((alt) => alt.exact)) {
+    const all = [...new Set(alts.flatMap((alt) => alt.exact ?? []))];
+    if (all.length <= MAX_EXACT) return exactly(all);
+  }
+  const picks = alts.map((alt) => best(needsOf(alt)));
+  if (picks.some((p) => p === undefined)) return UNKNOWN;
+  return { exact: null, needs: [[...new Set(picks.flatMap((p) => p ?? []))]] };
+}
+
+/** Plain characters, each one not bound by a quantifier after it. */
+const WORD = /(?:[^\\^$.|?*+()[\]{}](?![?*+{]))+/uy;
+const HEX = /\{([0-9a-fA-F]{1,6})\}|([0-9a-fA-F]{4})/y;
+const DIGITS = /[0-9]*/y;
+
+/**
+ * Reads a pattern source (the `u`-flag syntax the phrase table uses) into its literals. Throws on syntax it does not
+ * know, and the caller then runs the pattern on every message.
+ */
+function literalsOf(source: string): Literals {
+  let i = 0;
+  const fail = (): never => {
+    throw new Error(`prefilter: cannot read ${source}`);
+  };
+  const at = (k = i): string => source.charAt(k);
+  /** The next character, a whole code point. */
+  const next = (): string => {
+    const c = String.fromCodePoint(source.codePointAt(i) ?? fail());
+    i += c.length;
+    return c;
+  };
+  const sticky = (re: RegExp): RegExpExecArray | null => {
+    re.lastIndex = i;
+    const m = re.exec(source);
+    if (m) i = re.lastIndex;
+    return m;
+  };
+  const number = (): number => {
+    const digits = sticky(DIGITS)?.[0] ?? '';
+    return digits === '' ? Infinity : Number(digits);
+  };
+
+  function hex(): string {
+    const [, braced, four] = sticky(HEX) ?? fail();
+    const code = parseInt(braced ?? four ?? '', 16);
+    // A surrogate half may pair with the next escape into one character; not worth reading.
+    return code >= 0xd800 && code <= 0xdfff ? fail() : String.fromCodePoint(code);
+  }
+
+  /** The character after a backslash, or null for a class of them (\p{L}, \d); inside [] `\b` is a backspace. */
+  function escaped(inClass: boolean): string | null {
+    const c = next();
+    if (c === 'p' || c === 'P') {
+      if (next() !== '{') fail();
+      while (next() !== '}');
+      return null;
+    }
+    if ('dDwWsS'.includes(c)) return null;
+    if (c === 'u') return hex();
+    if (c === 'b' && inClass) return '\b';
+    return CONTROLS[c] ?? (SYNTAX.includes(c) || c === '/' || c === '-' ? c : fail());
+  }
+
+  function charClass(): Literals {
+    const negated = at() === '^';
+    if (negated) i++;
+    const chars = new Set<string>();
+    let listed = !negated;
+    while (at() !== ']') {
+      const c = next();
+      const lo = c === '\\' ? escaped(true) : c;
+      if (at() === '-' && at(i + 1) !== ']') {
+        i++;
+        const d = next();
+        const hi = d === '\\' ? escaped(true) : d;
+        const from = lo?.codePointAt(0) ?? fail();
+        const to = hi?.codePointAt(0) ?? fail();
+        if (to - from >= MAX_CLASS) listed = false;
+        else for (let cp = from; cp <= to; cp++) chars.add(String.fromCodePoint(cp));
+      } else if (lo === null) listed = false;
+      else chars.add(lo);
+    }
+    i++;
+    return listed && chars.size <= MAX_CLASS ? exactly([...chars]) : UNKNOWN;
+  }
+
+  /** Steps over the rest of a group, minding escapes and classes. */
+  function skipGroup(): void {
+    for (let depth = 1; depth > 0; ) {
+      const c = next();
+      if (c === '\\') next();
+      else if (c === '(') depth++;
+      else if (c === ')') depth--;
+      else if (c === '[') {
+        for (let d = next(); d !== ']'; d = next()) if (d === '\\') next();
+      }
+    }
+  }
+
+  function atom(): Literals {
+    const word = sticky(WORD);
+    if (word) return exactly([word[0]]);
+    const c = next();
+    if (c === '(') {
+      if (at() === '?') {
+        i++;
+        const kind = next();
+        // A look-around matches no text of its own.
+        if (kind === '=' || kind === '!' || (kind === '<' && (at() === '=' || at() === '!'))) {
+          skipGroup();
+          return ZERO_WIDTH;
+        }
+        if (kind === '<') while (next() !== '>'); // a named group
+        else if (kind !== ':') fail();
+      }
+      const inner = disjunction();
+      if (next() !== ')') fail();
+      return inner;
+    }
+    if (c === '\\') {
+      if (at() === 'b' || at() === 'B') {
+        i++;
+        return ZERO_WIDTH;
+      }
+      const e = escaped(false);
+      return e === null ? UNKNOWN : exactly([e]);
+    }
+    if (c === '[') return charClass();
+    if (c === '^' || c === '$') return ZERO_WIDTH;
+    if (c === '.') return UNKNOWN;
+    // A plain character with a quantifier after it.
+    return SYNTAX.includes(c) ? fail() : exactly([c]);
+  }
+
+  function quantified(part: Literals): Literals {
+    const c = at();
+    let min: number;
+    let max: number;
+    if (c === '?' || c === '*' || c === '+') {
+      i++;
+      [min, max] = c === '?' ? [0, 1] : c === '*' ? [0, Infinity] : [1, Infinity];
+    } else if (c === '{') {
+      i++;
+      min = number();
+      max = min;
+      if (at() === ',') {
+        i++;
+        max = number();
+      }
+      if (next() !== '}' || min === Infinity) fail();
+    } else return part;
+    if (at() === '?') i++; // lazy: matches the same strings
+    if (max === 0) return ZERO_WIDTH;
+    if (min === 1 && max === 1) return part;
+    if (min === 0 && max === 1 && part.exact) return exactly(part.exact.includes('') ? part.exact : [...part.exact, '']);
+    return { exact: null, needs: min > 0 ? needsOf(part) : [] };
+  }
+
+  function sequence(): Literals {
+    const parts: Literals[] = [];
+    while (i < source.length && at() !== '|' && at() !== ')') parts.push(quantified(atom()));
+    return concat(parts);
+  }
+
+  function disjunction(): Literals {
+    const alts = [sequence()];
+    while (at() === '|') {
+      i++;
+      alts.push(sequence());
+    }
+    return alts.length === 1 ? (alts[0] ?? UNKNOWN) : union(alts);
+  }
+
+  const all = disjunction();
+  if (i < source.length) fail();
+  return all;
+}
+
+/** Every distinct need (a set of literals) of every pattern; patterns refer to them by number. */
+const NEEDS: (readonly string[])[] = [];
+const NEED_IDS = new Map<string, number>();
+
+function needId(need: readonly string[]): number {
+  // A literal that starts with another of the same need adds nothing ("vill inte" after "vill int"); in sorted order
+  // that other one is the literal kept last.
+  const literals: string[] = [];
+  for (const literal of [...need].sort()) {
+    const last = literals[literals.length - 1];
+    if (last === undefined || !literal.startsWith(last)) literals.push(literal);
+  }
+  const key = JSON.stringify(literals);
+  let id = NEED_IDS.get(key);
+  if (id === undefined) {
+    id = NEEDS.push(literals) - 1;
+    NEED_IDS.set(key, id);
+  }
+  return id;
+}
+
+/** A compiled pattern with the needs a text must meet before it can match there. */
+interface Pattern {
+  re: RegExp;
+  needs: readonly number[];
+}
+
+/**
+ * The literal sets a text must hold, one of each, before `source` can match in it; none when nothing useful is known,
+ * or the syntax is beyond the reader (exported for tests).
+ */
+export function literalNeeds(source: string): readonly (readonly string[])[] {
+  try {
+    return needsOf(literalsOf(source)).filter((n) => shortest(n) >= MIN_LITERAL);
+  } catch {
+    return [];
+  }
+}
+
+/** Compiles a source in the phrase table's syntax, where `\b` is a word edge in any script. */
+function pattern(source: string): Pattern {
+  return { re: new RegExp(source.replace(/\\b/g, EDGE), 'gu'), needs: literalNeeds(source).map(needId) };
+}
+
 interface Rule {
   category: CrisisCategory;
   negatable: boolean;
-  a: RegExp;
-  b: RegExp | null;
+  a: Pattern;
+  b: Pattern | null;
   label: string;
 }
 
 function compile(phrase: Phrase, category: CrisisCategory, negatable: boolean): Rule {
   const source = typeof phrase === 'string' ? phraseSource(phrase) : phrase.source;
-  const aSource = source.replace(/\\b/g, EDGE);
-  const bSource = collapseSource(source).replace(/\\b/g, EDGE);
+  const collapsed = collapseSource(source);
   return {
     category,
     negatable,
-    a: new RegExp(aSource, 'gu'),
-    b: bSource === aSource ? null : new RegExp(bSource, 'gu'),
+    a: pattern(source),
+    b: collapsed === source ? null : pattern(collapsed),
     label: String(phrase),
   };
 }
@@ -194,12 +517,79 @@ function buildRules(): Rule[] {
 
 const RULES: readonly Rule[] = buildRules();
 
-const BENIGN_RULES: readonly { a: RegExp; b: RegExp }[] = LANGS.flatMap((lang) =>
-  BENIGN[lang].map((re) => {
-    const a = re.source.replace(/\\b/g, EDGE);
-    return { a: new RegExp(a, 'gu'), b: new RegExp(collapseSource(re.source).replace(/\\b/g, EDGE), 'gu') };
-  }),
+const BENIGN_RULES: readonly { a: Pattern; b: Pattern }[] = LANGS.flatMap((lang) =>
+  BENIGN[lang].map((re) => ({
+    a: pattern(re.source),
+    b: pattern(collapseSource(re.source)),
+  })),
 );
+
+/** Literals are looked up by how they start: the first MIN_LITERAL characters, or LONG_KEY for longer literals. */
+const LONG_KEY = 5;
+const BUCKETS = 0x4000;
+
+/** Carries hash `h` over the characters of `s` from `i` to `end` (NaN past the end of `s`). */
+function hash(s: string, i: number, end: number, h = 0): number {
+  for (let k = i; k < end; k++) h = h * 31 + s.charCodeAt(k);
+  return h;
+}
+
+interface Entry {
+  literal: string;
+  needs: number[];
+}
+
+/** Every literal of every need, with the needs it meets, in a short and a long table by the hash of its key. */
+function indexLiterals(): [(Entry[] | undefined)[], (Entry[] | undefined)[]] {
+  const short = new Array<Entry[] | undefined>(BUCKETS).fill(undefined);
+  const long = new Array<Entry[] | undefined>(BUCKETS).fill(undefined);
+  const entries = new Map<string, Entry>();
+  NEEDS.forEach((literals, id) => {
+    for (const literal of literals) {
+      let entry = entries.get(literal);
+      if (!entry) {
+        entry = { literal, needs: [] };
+        entries.set(literal, entry);
+        if (literal.length < LONG_KEY) (short[hash(literal, 0, MIN_LITERAL) % BUCKETS] ??= []).push(entry);
+        else (long[hash(literal, 0, LONG_KEY) % BUCKETS] ??= []).push(entry);
+      }
+      entry.needs.push(id);
+    }
+  });
+  return [short, long];
+}
+
+/** After every pattern is compiled, so that NEEDS is complete. */
+const [SHORT, LONG] = indexLiterals();
+
+/** A matching form of a message and which needs it meets. */
+interface Form {
+  text: string;
+  met: Uint8Array;
+}
+
+/** Marks the needs of each literal in `bucket` that `text` holds at `i`. */
+function mark(met: Uint8Array, bucket: readonly Entry[] | undefined, text: string, i: number): void {
+  if (bucket === undefined) return;
+  for (const entry of bucket) if (text.startsWith(entry.literal, i)) for (const n of entry.needs) met[n] = 1;
+}
+
+/** One pass over the text with two table lookups per position, rather than an `includes` per literal. */
+function form(text: string): Form {
+  const met = new Uint8Array(NEEDS.length);
+  for (let i = 0; i + MIN_LITERAL <= text.length; i++) {
+    const h = hash(text, i, i + MIN_LITERAL);
+    mark(met, SHORT[h % BUCKETS], text, i);
+    mark(met, LONG[hash(text, i + MIN_LITERAL, i + LONG_KEY, h) % BUCKETS], text, i);
+  }
+  return { text, met };
+}
+
+/** False when the form misses a need of the pattern, which then cannot match anywhere in it. */
+function mayMatch(p: Pattern, f: Form): boolean {
+  for (const n of p.needs) if (f.met[n] === 0) return false;
+  return true;
+}
 
 /** Negation words with how many words back they reach, in both letter forms. */
 const NEGATION_REACH = new Map<string, number>();
@@ -242,7 +632,10 @@ function isNegated(s: string, start: number, end: number): boolean {
   return false;
 }
 
-function firstLiveMatch(re: RegExp, s: string, negatable: boolean): boolean {
+function firstLiveMatch(p: Pattern, f: Form, negatable: boolean): boolean {
+  if (!mayMatch(p, f)) return false;
+  const { re } = p;
+  const s = f.text;
   re.lastIndex = 0;
   let guard = 0;
   for (let m = re.exec(s); m !== null && guard < 10000; m = re.exec(s), guard++) {
@@ -258,34 +651,43 @@ function firstLiveMatch(re: RegExp, s: string, negatable: boolean): boolean {
   return false;
 }
 
-function blankBenign(s: string, which: 'a' | 'b'): string {
-  let out = s;
+function blankBenign(f: Form, which: 'a' | 'b'): Form {
+  let out = f;
   for (const r of BENIGN_RULES) {
-    const re = r[which];
-    re.lastIndex = 0;
-    out = out.replace(re, ' , ');
+    const p = r[which];
+    if (!mayMatch(p, out)) continue;
+    p.re.lastIndex = 0;
+    const blanked = out.text.replace(p.re, ' , ');
+    // The blank can join up new literals, so look again.
+    if (blanked !== out.text) out = form(blanked);
   }
   return out;
 }
 
-/** Both matching forms of a message (exported for tests and tools). */
-export function normaliseForCrisis(text: string): { a: string; b: string } {
+function forms(text: string): { a: Form; b: Form } {
   const base = baseFold(text);
   const a0 = correctSpelling(base.replace(TRIPLE, '$1'));
   const b0 = a0.replace(DOUBLE, '$1');
-  return { a: blankBenign(a0, 'a'), b: blankBenign(b0, 'b') };
+  const a = form(a0);
+  return { a: blankBenign(a, 'a'), b: blankBenign(b0 === a0 ? a : form(b0), 'b') };
+}
+
+/** Both matching forms of a message (exported for tests and tools). */
+export function normaliseForCrisis(text: string): { a: string; b: string } {
+  const { a, b } = forms(text);
+  return { a: a.text, b: b.text };
 }
 
 /** Returns the crisis category a typed message signals, or null. Never throws. */
 export function detectCrisis(text: string): CrisisHit | null {
   try {
     if (typeof text !== 'string' || text.length === 0) return null;
-    const { a, b } = normaliseForCrisis(text);
-    if (a.trim() === '' || a.replace(/[|, ]/g, '') === '') return null;
+    const { a, b } = forms(text);
+    if (a.text.trim() === '' || a.text.replace(/[|, ]/g, '') === '') return null;
     for (const rule of RULES) {
       if (firstLiveMatch(rule.a, a, rule.negatable)) return { category: rule.category };
       if (rule.b && firstLiveMatch(rule.b, b, rule.negatable)) return { category: rule.category };
-      if (!rule.b && b !== a && firstLiveMatch(rule.a, b, rule.negatable)) return { category: rule.category };
+      if (!rule.b && b.text !== a.text && firstLiveMatch(rule.a, b, rule.negatable)) return { category: rule.category };
     }
     return null;
   } catch {
@@ -297,7 +699,7 @@ export function detectCrisis(text: string): CrisisHit | null {
 /** For tests and tuning: which rule fired. */
 export function explainCrisis(text: string): { category: CrisisCategory; rule: string } | null {
   try {
-    const { a, b } = normaliseForCrisis(text);
+    const { a, b } = forms(text);
     for (const rule of RULES) {
       if (firstLiveMatch(rule.a, a, rule.negatable) || (rule.b ? firstLiveMatch(rule.b, b, rule.negatable) : firstLiveMatch(rule.a, b, rule.negatable))) {
         return { category: rule.category, rule: rule.label };

@@ -1,5 +1,6 @@
 import type { CrisisCategory } from '../../src/dialogue/core';
-import { detectCrisis, explainCrisis, normaliseForCrisis } from '../../src/safety/crisis';
+import { detectCrisis, explainCrisis, literalNeeds, normaliseForCrisis } from '../../src/safety/crisis';
+import { BENIGN, PHRASES } from '../../src/safety/phrases';
 import { CRISIS_SET, type CrisisCase } from './crisis-set';
 
 type Lang = CrisisCase['lang'];
@@ -223,5 +224,41 @@ describe('hostile input', () => {
     expect(normaliseForCrisis('إنتحـــار').a.trim()).toBe(normaliseForCrisis('انتحار').a.trim());
     expect(normaliseForCrisis('مُهَدَّدَة').a.trim()).toBe(normaliseForCrisis('مهدده').a.trim());
     expect(normaliseForCrisis('أؤذي').b.trim()).toBe(normaliseForCrisis('اوذي').b.trim());
+  });
+});
+
+describe('the literal prefilter', () => {
+  test('joins words and alternatives into literals', () => {
+    expect(literalNeeds('\\b(?:vill|orkar) (?:inte|ej) leva\\b')).toEqual([['vill inte leva', 'vill ej leva', 'orkar inte leva', 'orkar ej leva']]);
+  });
+
+  test('takes nothing from look-arounds or optional parts', () => {
+    expect(literalNeeds('(?<!\\bjag )\\bslog(?: \\p{L}+)? mig\\b(?! i spelet)')).toEqual([['slog'], [' mig']]);
+  });
+
+  test('says nothing when an alternative has no literal, or the syntax is unknown', () => {
+    expect(literalNeeds('\\b(?:kms|\\p{L}+)\\b')).toEqual([]);
+    expect(literalNeeds('(ab)\\1')).toEqual([]);
+  });
+
+  test('every match of a phrase pattern in the labelled set holds a literal of each need', () => {
+    const patterns = [
+      ...Object.values(PHRASES).flatMap((lang) => Object.values(lang).flatMap((set) => [...(set.absolute ?? []), ...set.phrases])),
+      ...Object.values(BENIGN).flat(),
+    ].filter((p): p is RegExp => p instanceof RegExp);
+    const texts = CRISIS_SET.flatMap((c) => Object.values(normaliseForCrisis(c.text)));
+    let matches = 0;
+    const misses: string[] = [];
+    for (const p of patterns) {
+      const needs = literalNeeds(p.source);
+      for (const text of texts) {
+        for (const m of text.matchAll(new RegExp(p.source, 'gu'))) {
+          matches++;
+          if (!needs.every((need) => need.some((literal) => m[0].includes(literal)))) misses.push(`${p.source}: "${m[0]}"`);
+        }
+      }
+    }
+    expect(misses).toEqual([]);
+    expect(matches).toBeGreaterThan(250);
   });
 });
