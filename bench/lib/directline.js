@@ -11,6 +11,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSoc
 /** One JSON request; resolves with status, headers and parsed body (never rejects on an HTTP status). */
 function request(base, method, path, { body, token, headers = {}, timeoutMs = 60_000 } = {}) {
   return new Promise((resolve, reject) => {
+    const t0 = Date.now();
     const url = new URL(path, base);
     const payload = body === undefined ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
     const req = http.request(
@@ -38,7 +39,7 @@ function request(base, method, path, { body, token, headers = {}, timeoutMs = 60
         res.on('error', reject);
       },
     );
-    req.setTimeout(timeoutMs, () => req.destroy(new Error(`timeout ${method} ${path}`)));
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`timeout ${method} ${path} after ${Date.now() - t0} ms`)));
     req.on('error', reject);
     if (payload !== undefined) req.write(payload);
     req.end();

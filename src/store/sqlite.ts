@@ -15,8 +15,11 @@ function wrap(err: unknown): unknown {
   return e instanceof Error && typeof e.code === 'string' && TRANSIENT.test(e.code) ? new StoreUnavailableError(e.code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1'), e) : err;
 }
 
-/** How many transactions at most share one commit. */
-const MAX_GROUP = 256;
+/**
+ * How many transactions at most share one commit. A group and the turns it resumes run in one turn of the event
+ * loop, which accepts one new connection per turn (libuv): bigger groups would make new connections wait.
+ */
+const MAX_GROUP = 64;
 /** Prepared statements kept per connection; the store's SQL is a fixed set, this only bounds a mistake. */
 const MAX_PREPARED = 256;
 
