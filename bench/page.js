@@ -79,7 +79,7 @@ async function main() {
     ['with strings and config', '', '', fmt(kib(sum('page', 'transferred') + sum('data', 'transferred'))), fmt(kib(sum('page', 'raw') + sum('data', 'raw'))), fmt(kib(sum('page', 'gzip9') + sum('data', 'gzip9'))), ''],
   ]);
   const uncompressed = rows.filter((r) => r.encoding === 'none' && r.raw > 1024);
-  if (uncompressed.length > 0) console.log(`\nSent without compression: ${uncompressed.map((r) => r.url).join(', ')} (the server compresses only /vendor/webchat.js).`);
+  if (uncompressed.length > 0) console.log(`\nSent without compression: ${uncompressed.map((r) => r.url).join(', ')} (the server gzips the page's own files, the interface strings and /vendor/webchat.js).`);
   writeResult('page', { resources: rows, pageTransferred: sum('page', 'transferred'), pageGzip9: sum('page', 'gzip9'), withDataTransferred: sum('page', 'transferred') + sum('data', 'transferred') });
 }
 

@@ -15,6 +15,7 @@ import { projectPath } from './paths';
 import type { Runtime } from './runtime';
 import { uiText } from './i18n/ui';
 import { isLocale } from './i18n/ui';
+import { LOCALES, type Locale } from './flows/schema';
 
 export const WEBCHAT_BUNDLE = projectPath('node_modules', 'botframework-webchat', 'dist', 'webchat-minimal.js');
 
@@ -96,11 +97,11 @@ export function createServer(rt: Runtime) {
     res.set('Cache-Control', 'no-cache');
     res.json(modules);
   });
+  const strings = new Map(LOCALES.map((l) => [l, preparedFile(projectPath('locales', l, 'ui.json'), 'application/json; charset=utf-8', 'no-cache')]));
   app.get('/api/strings/:locale', (req, res) => {
-    const locale = String(req.params.locale);
-    if (!isLocale(locale)) return sendError(req, res, 404, 'NotFound', 'notFound');
-    res.set('Cache-Control', 'no-cache');
-    res.sendFile(projectPath('locales', locale, 'ui.json'));
+    const prepared = strings.get(String(req.params.locale) as Locale);
+    if (!prepared) return sendError(req, res, 404, 'NotFound', 'notFound');
+    prepared.handler(req, res);
   });
 
   const json = express.json({ limit: rt.config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });

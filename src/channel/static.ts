@@ -38,13 +38,13 @@ function serve(p: Prepared, cacheControl: string, req: Request, res: Response): 
   res.send(gzip ? p.gz : p.raw);
 }
 
-/** Serves one file from memory, gzipped once at start when the client accepts it, with a strong ETag; cached for a day. */
-export function preparedFile(file: string, contentType: string) {
+/** Serves one file from memory, gzipped once at start when the client accepts it, with a strong ETag; by default cached for a day. */
+export function preparedFile(file: string, contentType: string, cacheControl = 'public, max-age=86400') {
   const p = prepare(file, contentType);
   return {
     bytes: p.raw.length,
     gzipBytes: p.gz?.length ?? p.raw.length,
-    handler: (req: Request, res: Response): void => serve(p, 'public, max-age=86400', req, res),
+    handler: (req: Request, res: Response): void => serve(p, cacheControl, req, res),
   };
 }
 

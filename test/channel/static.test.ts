@@ -63,3 +63,13 @@ test('every load revalidates: the same ETag gets 304 without a body; HEAD has no
   expect(head.status).toBe(200);
   expect(head.body.length).toBe(0);
 });
+
+test('the interface strings come gzipped and revalidated; an unknown language is 404', async () => {
+  const ar = await get('/api/strings/ar', { 'accept-encoding': 'gzip' });
+  expect(ar.status).toBe(200);
+  expect(ar.headers['content-encoding']).toBe('gzip');
+  expect(ar.headers['content-type']).toBe('application/json; charset=utf-8');
+  expect(ar.headers['cache-control']).toBe('no-cache');
+  expect(gunzipSync(ar.body).equals(readFileSync(projectPath('locales', 'ar', 'ui.json')))).toBe(true);
+  expect((await get('/api/strings/xx')).status).toBe(404);
+});
