@@ -4,6 +4,7 @@ import { LoginThrottle } from './access/throttle';
 import { TokenService } from './access/tokens';
 import { LotsenBot, type TurnScope } from './bot/bot';
 import { DirectLineAdapter } from './channel/adapter';
+import { ownMunicipality, type OwnMunicipality } from './channel/municipality';
 import { ConversationHub } from './channel/directline/hub';
 import { PgHub } from './channel/directline/pgHub';
 import type { Config } from './config';
@@ -68,11 +69,11 @@ export async function createRuntime(config: Config, log: Logger = createLogger(c
   const conversationState = new ConversationState(botStorage);
 
   // Municipalities change seldom (never, from the product itself): read each at most once a minute, not every turn.
-  const municipalities = new Map<string, { at: number; value: Promise<{ name: string; phone: string | null } | undefined> }>();
+  const municipalities = new Map<string, { at: number; value: Promise<OwnMunicipality | null> }>();
   const municipalityOf = (id: string) => {
     const hit = municipalities.get(id);
     if (hit && Date.now() - hit.at < 60_000) return hit.value;
-    const value = store.getMunicipality(id).then((m) => (m ? { name: m.name, phone: m.phone } : undefined));
+    const value = ownMunicipality(store, id);
     municipalities.set(id, { at: Date.now(), value });
     value.catch(() => municipalities.delete(id));
     return value;
@@ -104,7 +105,7 @@ export async function createRuntime(config: Config, log: Logger = createLogger(c
     };
     return {
       profile: { persona: conversation.persona, ageBand: conversation.ageBand, locale },
-      municipality: await municipalityOf(conversation.municipalityId),
+      municipality: (await municipalityOf(conversation.municipalityId)) ?? undefined,
       kept: {
         stored: stored?.value.dialogue,
         commit: (turnContext, outcome) =>

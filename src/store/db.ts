@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
 /** A value a statement takes or gives: epoch milliseconds as numbers, sealed bodies as Buffers. */
 export type SqlValue = string | number | bigint | Buffer | null;
 
@@ -30,6 +33,16 @@ export interface Db extends Tx {
   /** Applies the engine's numbered migrations not yet applied; returns their versions. */
   migrate(dir?: string): Promise<number[]>;
   close(): Promise<void>;
+}
+
+/** The numbered migrations (`NNN_name.sql`) in `dir` not in `done`, in order, with their SQL. */
+export function pendingMigrations(dir: string, done: ReadonlySet<number>): Array<{ version: number; file: string; sql: string }> {
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
+    .sort()
+    .map((file) => ({ version: Number(file.slice(0, 3)), file }))
+    .filter((m) => !done.has(m.version))
+    .map((m) => ({ ...m, sql: readFileSync(path.join(dir, m.file), 'utf8') }));
 }
 
 /** `postgres://` or `postgresql://` selects PostgreSQL; anything else is a SQLite file (or `:memory:`). */

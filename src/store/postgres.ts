@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
 import { projectPath } from '../paths';
-import { StoreUnavailableError, type Db, type SqlValue, type Tx } from './db';
+import { pendingMigrations, StoreUnavailableError, type Db, type SqlValue, type Tx } from './db';
 
 const INT8 = 20;
 /** BIGINT (epoch ms, COUNT(*)) as a number, like SQLite gives it; every value we store is below 2^53. */
@@ -249,10 +247,7 @@ export class Postgres implements Db {
       await this.run('CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
       const done = new Set((await this.all<{ version: number }>('SELECT version FROM schema_migration')).map((r) => r.version));
       const applied: number[] = [];
-      for (const file of readdirSync(dir).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort()) {
-        const version = Number(file.slice(0, 3));
-        if (done.has(version)) continue;
-        const sql = readFileSync(path.join(dir, file), 'utf8');
+      for (const { version, file, sql } of pendingMigrations(dir, done)) {
         const client = await this.pool.connect();
         try {
           await client.query('BEGIN');

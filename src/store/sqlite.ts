@@ -1,8 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { projectPath } from '../paths';
-import { StoreUnavailableError, type Db, type SqlValue, type Tx } from './db';
+import { pendingMigrations, StoreUnavailableError, type Db, type SqlValue, type Tx } from './db';
 
 export { StoreUnavailableError };
 export type { SqlValue, Tx };
@@ -259,10 +259,7 @@ export class Sqlite implements Db {
     await this.exclusive(async () => this.writer.exec('CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)'));
     const done = new Set((await this.all<{ version: number }>('SELECT version FROM schema_migration')).map((r) => r.version));
     const applied: number[] = [];
-    for (const file of readdirSync(dir).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort()) {
-      const version = Number(file.slice(0, 3));
-      if (done.has(version)) continue;
-      const sql = readFileSync(path.join(dir, file), 'utf8');
+    for (const { version, file, sql } of pendingMigrations(dir, done)) {
       await this.exclusive(async () => {
         try {
           this.writer.exec(`BEGIN IMMEDIATE;\n${sql}\n;INSERT INTO schema_migration (version, name, applied_at) VALUES (${version}, '${file.replace(/'/g, '')}', ${Date.now()}); COMMIT;`);
@@ -279,7 +276,7 @@ export class Sqlite implements Db {
   /** Closes both connections once every transaction already asked for has finished; later ones are refused. */
   async close(): Promise<void> {
     this.closed = true;
-    while (this.running) await this.running;
+    while (this.running || this.pending.length > 0) await (this.running ?? new Promise((resolve) => setImmediate(resolve)));
     this.reader?.close();
     this.reader = null;
     this.writer.close();

@@ -136,11 +136,6 @@ export class LotsenStore {
     await this.db.run('UPDATE conversation SET locale = ? WHERE id = ?', [locale, id]);
   }
 
-  async touch(id: string, where: { flow: string | null; step: string | null } | null): Promise<void> {
-    if (where) await this.db.run('UPDATE conversation SET active_at = ?, last_flow = ?, last_step = ? WHERE id = ?', [Date.now(), where.flow, where.step, id]);
-    else await this.db.run('UPDATE conversation SET active_at = ? WHERE id = ?', [Date.now(), id]);
-  }
-
   // ---- transcript ----
 
   /** Appends activities in order, assigning ids `conversationId|0000001`; durable when the promise resolves. */

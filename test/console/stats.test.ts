@@ -81,7 +81,8 @@ test('drop-off lists the step where people stopped in a module, counts only', as
   const flow = s.rt.engine.flow('parent/base');
   const mid = flow?.steps.find((st) => st.kind !== 'end')?.id ?? '';
   const end = flow?.steps.find((st) => st.kind === 'end')?.id ?? '';
-  for (const [i, c] of conv.entries()) await s.rt.store.touch(c.id, { flow: 'parent/base', step: i < 5 ? mid : end });
+  // Where each stopped, as a turn's commit records it.
+  for (const [i, c] of conv.entries()) await s.rt.db.run('UPDATE conversation SET last_flow = ?, last_step = ? WHERE id = ?', ['parent/base', i < 5 ? mid : end, c.id]);
   const r = await admin.get<Stats>(`/console/api/stats?municipality=other&month=${currentMonth()}`);
   // The one standing on the end step finished; five stopped at `mid`.
   expect(r.body.dropoff).toEqual([{ flow: 'parent/base', step: mid, value: '5' }]);
