@@ -35,6 +35,7 @@ async function measure(kind, level, server) {
     const after = await (await Promise.race([closed, ended])).counters;
     const elapsed = Date.now() - t0;
     const r = await running;
+    const loopBusy = after.elu && before.elu ? (after.elu.active - before.elu.active) / (after.elu.active + after.elu.idle - before.elu.active - before.elu.idle) : NaN;
     const serverCpuShare = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000 / elapsed;
     await gen.call('close');
     const errors = Object.values(r.errors).reduce((a, b) => a + b, 0);
@@ -44,14 +45,15 @@ async function measure(kind, level, server) {
           statementsPerTurn: (after.db.statements - before.db.statements) / turns,
           writerStatementsPerTurn: (after.db.writerStatements - before.db.writerStatements) / turns,
           commitsPerTurn: (after.db.commits - before.db.commits) / turns,
-          transactionsPerCommit: (after.db.transactions - before.db.transactions) / Math.max(1, after.db.commits - before.db.commits),
+          commitsPerSync: (after.db.commits - before.db.commits) / Math.max(1, after.db.syncs - before.db.syncs),
+          checkpointsPerSecond: (after.db.checkpoints - before.db.checkpoints) / (elapsed / 1000),
           msPerTurn: (after.db.busyMs - before.db.busyMs) / turns,
           busyShare: (after.db.busyMs - before.db.busyMs) / elapsed,
         }
       : undefined;
     return {
       kind, level, seconds, ...summarize(r.latencies), throughput: r.throughput, errors, errorKinds: r.errors,
-      serverCpu: serverCpuShare, loadgenCpu: r.cpuShare, serverRssMiB: after.memory.rss / 1048576, db,
+      serverCpu: serverCpuShare, loopBusy, loadgenCpu: r.cpuShare, serverRssMiB: after.memory.rss / 1048576, db,
     };
   } finally {
     await gen.kill();
@@ -73,7 +75,7 @@ async function main() {
       for (const [kind, server] of [['baseline', echo], ['lotsen', lotsen]]) {
         const r = await measure(kind, level, server);
         results.push(r);
-        console.error(`  ${kind} × ${level}: p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, ${fmt(r.throughput, 0)} turns/s, ${r.errors} errors, CPU server ${fmt(r.serverCpu * 100, 0)}% load generator ${fmt(r.loadgenCpu * 100, 0)}%`);
+        console.error(`  ${kind} × ${level}: p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, ${fmt(r.throughput, 0)} turns/s, ${r.errors} errors, CPU server ${fmt(r.serverCpu * 100, 0)}% (event loop busy ${fmt(r.loopBusy * 100, 0)}%) load generator ${fmt(r.loadgenCpu * 100, 0)}%`);
       }
     }
   } finally {
@@ -95,10 +97,10 @@ async function main() {
   table(['server × conversations', 'turns', 'p50', 'p95', 'p99', 'max', 'turns/s', 'errors', 'server CPU', 'client CPU'], rows);
   const dbRows = results
     .filter((r) => r.db)
-    .map((r) => [`${r.kind} × ${r.level}`, fmt(r.db.statementsPerTurn), fmt(r.db.writerStatementsPerTurn), fmt(r.db.commitsPerTurn, 2), fmt(r.db.transactionsPerCommit), fmt(r.db.msPerTurn, 2), `${fmt(r.db.busyShare * 100, 0)}%`]);
+    .map((r) => [`${r.kind} × ${r.level}`, fmt(r.db.statementsPerTurn), fmt(r.db.writerStatementsPerTurn), fmt(r.db.commitsPerTurn, 2), fmt(r.db.commitsPerSync), fmt(r.db.checkpointsPerSecond), fmt(r.db.msPerTurn, 2), `${fmt(r.db.busyShare * 100, 0)}%`]);
   if (dbRows.length > 0) {
-    console.log('\nSQLite per turn (writes run one after another on the writing connection; reads on the reading one)\n');
-    table(['server × conversations', 'statements', 'on the writer', 'commits', 'transactions per commit', 'writer ms', 'writer busy'], dbRows);
+    console.log('\nSQLite per turn (writes run one after another on the writing connection; reads on the reading one; the log is synced off the event loop)\n');
+    table(['server × conversations', 'statements', 'on the writer', 'commits', 'commits per log sync', 'checkpoints/s', 'writer ms', 'writer busy'], dbRows);
   }
   writeResult('latency', { warmupMs: WARMUP_MS, results });
 }

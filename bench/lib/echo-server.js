@@ -72,7 +72,7 @@ server.on('upgrade', (req, socket, head) => {
 });
 
 process.on('message', (msg) => {
-  if (msg.type === 'memory') process.send({ id: msg.id, ok: true, memory: process.memoryUsage(), cpu: process.cpuUsage() });
+  if (msg.type === 'memory') process.send({ id: msg.id, ok: true, memory: process.memoryUsage(), cpu: process.cpuUsage(), elu: require('node:perf_hooks').performance.eventLoopUtilization() });
   if (msg.type === 'stop') server.close(() => process.exit(0));
 });
 

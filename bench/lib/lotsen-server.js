@@ -41,7 +41,7 @@ async function main() {
           await new Promise((r) => setTimeout(r, 50));
           global.gc();
         }
-        return { memory: process.memoryUsage(), cpu: process.cpuUsage(), streams: rt.hub.streams(), db: dbStats ? { statements: dbStats.statements, writerStatements: dbStats.writerStatements, commits: dbStats.commits, transactions: dbStats.transactions, busyMs: dbStats.busyMs } : undefined };
+        return { memory: process.memoryUsage(), cpu: process.cpuUsage(), elu: require('node:perf_hooks').performance.eventLoopUtilization(), streams: rt.hub.streams(), db: dbStats ? { statements: dbStats.statements, writerStatements: dbStats.writerStatements, commits: dbStats.commits, syncs: dbStats.syncs, checkpoints: dbStats.checkpoints, busyMs: dbStats.busyMs } : undefined };
       }
       case 'stop': {
         await http.close();
@@ -59,8 +59,9 @@ async function main() {
 
 /**
  * What the SQLite store counts itself (src/store/sqlite.ts): statements on the writing and the reading connection,
- * commits, the transactions they carried, and how long the writer was occupied by commit groups (transactions run
- * one after another on it, so that time is the writer's busy time). Undefined on another store (PostgreSQL).
+ * commits, syncs of the write-ahead log (off the event loop, each covering every commit before it), passive
+ * checkpoints (in a worker thread), and how long the writer was occupied by transactions (they run one after
+ * another on it, so that time is the writer's busy time). Undefined on another store (PostgreSQL).
  */
 function instrument(db) {
   const c = db.counters;
@@ -75,8 +76,11 @@ function instrument(db) {
     get commits() {
       return c.commits;
     },
-    get transactions() {
-      return c.transactions;
+    get syncs() {
+      return c.syncs;
+    },
+    get checkpoints() {
+      return c.checkpoints;
     },
     get busyMs() {
       return c.writerBusyMs;

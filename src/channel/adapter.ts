@@ -20,6 +20,11 @@ import type { ConversationHub } from './directline/hub';
 export const BOT_ACCOUNT = { id: 'lotsen', name: 'Lotsen', role: 'bot' };
 export const CHANNEL_ID = 'directline';
 
+/** In a turn's state: the user's activity that started the turn, still to be stored with the turn's first write. */
+const UNSTORED = Symbol('lotsen.unstoredUserActivity');
+/** In a turn's state: that activity once stored (with its id), for later replies of the same turn to answer. */
+const STORED = Symbol('lotsen.storedUserActivity');
+
 /**
  * The in-process adapter behind our Direct Line endpoint: a bot reply is appended to the transcript
  * (durable) before it is published to the conversation's streams.
@@ -36,19 +41,32 @@ export class DirectLineAdapter extends BotAdapter {
 
   async sendActivities(context: TurnContext, activities: Array<Partial<Activity>>): Promise<ResourceResponse[]> {
     const conversationId = context.activity.conversation.id;
-    const stored = await this.store.appendActivities(conversationId, this.stamp(context, activities), 'bot');
+    const user = context.turnState.get(UNSTORED) as Partial<Activity> | undefined;
+    const stored = await this.store.appendActivities(conversationId, this.stamp(context, activities), 'bot', user);
     await this.hub.publish(conversationId, stored);
-    return stored.map((s) => ({ id: String(s.activity.id) }));
+    return this.settle(context, user, stored).map((s) => ({ id: String(s.activity.id) }));
   }
 
   /**
-   * Commits a whole turn of a kept conversation in one transaction (its state, what `effects` writes, its place
-   * and the bot's replies), then delivers the replies: nothing of a turn is seen before all of it is stored.
+   * Commits a whole turn of a kept conversation in one transaction (the user's activity, the dialogue state, what
+   * `effects` writes, the conversation's place and the bot's replies), then delivers it all: nothing of a turn is
+   * seen, or acknowledged, before all of it is stored.
    */
   async commitTurn(context: TurnContext, turn: { state: StateRow; where: Place; activities: Array<Partial<Activity>> }, effects: (tx: Tx) => Promise<void>): Promise<void> {
     const conversationId = context.activity.conversation.id;
-    const { stored } = await this.store.commitTurn(conversationId, { ...turn, activities: this.stamp(context, turn.activities) }, effects);
+    const user = context.turnState.get(UNSTORED) as Partial<Activity> | undefined;
+    const { stored } = await this.store.commitTurn(conversationId, { ...turn, user, activities: this.stamp(context, turn.activities) }, effects);
     await this.hub.publish(conversationId, stored);
+    this.settle(context, user, stored);
+  }
+
+  /** After a successful write: marks the user's activity stored (it led `stored`) and gives the bot's part. */
+  private settle(context: TurnContext, user: Partial<Activity> | undefined, stored: StoredActivity[]): StoredActivity[] {
+    if (!user) return stored;
+    const [first, ...replies] = stored;
+    context.turnState.delete(UNSTORED);
+    context.turnState.set(STORED, first);
+    return replies;
   }
 
   /** Bot replies as they go over the wire and into the transcript. */
@@ -64,7 +82,8 @@ export class DirectLineAdapter extends BotAdapter {
           conversation: { id: context.activity.conversation.id, isGroup: false, conversationType: 'personal', name: '' },
           from: BOT_ACCOUNT,
           recipient: context.activity.from,
-          replyToId: context.activity.id,
+          // A user's activity stored with these replies gets its id only then; the store sets replyToId to it.
+          replyToId: (context.turnState.get(STORED) as StoredActivity | undefined)?.activity.id ?? context.activity.id,
           timestamp,
         }),
       );
@@ -83,15 +102,28 @@ export class DirectLineAdapter extends BotAdapter {
     await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 
-  /** Runs one turn for an activity already stored in the transcript. */
-  async runTurn(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  /**
+   * Runs one turn for `activity`. With `keep`, the activity is the user's and goes into the transcript in the same
+   * transaction as the turn's first write (its replies, or the error message), or alone if the turn writes nothing;
+   * the stored activity is returned. If nothing of the turn could be stored, this throws and nothing is kept.
+   */
+  async runTurn(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>, keep = false): Promise<StoredActivity | undefined> {
     const context = new TurnContext(this, {
       channelId: CHANNEL_ID,
       serviceUrl: '',
       recipient: BOT_ACCOUNT,
       ...activity,
     } as Activity);
+    if (keep) context.turnState.set(UNSTORED, toWire(activity));
     await this.runMiddleware(context, logic);
+    const unstored = context.turnState.get(UNSTORED) as Partial<Activity> | undefined;
+    if (unstored) {
+      const conversationId = context.activity.conversation.id;
+      const stored = await this.store.appendActivities(conversationId, [unstored], 'user');
+      await this.hub.publish(conversationId, stored);
+      this.settle(context, unstored, stored);
+    }
+    return context.turnState.get(STORED) as StoredActivity | undefined;
   }
 
   /** The one turn-error handler: logs with a request id (never the user's text) and tells the user, in their language, that their progress is safe. */

@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import fs, { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { projectPath } from '../paths';
 import { pendingMigrations, StoreUnavailableError, type Db, type SqlValue, type Tx } from './db';
@@ -15,13 +16,18 @@ function wrap(err: unknown): unknown {
   return e instanceof Error && typeof e.code === 'string' && TRANSIENT.test(e.code) ? new StoreUnavailableError(e.code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1'), e) : err;
 }
 
-/**
- * How many transactions at most share one commit. A group and the turns it resumes run in one turn of the event
- * loop, which accepts one new connection per turn (libuv): bigger groups would make new connections wait.
- */
-const MAX_GROUP = 64;
 /** Prepared statements kept per connection; the store's SQL is a fixed set, this only bounds a mistake. */
 const MAX_PREPARED = 256;
+/** Commits after which the checkpointer copies the write-ahead log into the database, and the longest it waits otherwise. */
+const CHECKPOINT_COMMITS = 200;
+const CHECKPOINT_MS = 10_000;
+/**
+ * Pages in the write-ahead log at which the writer checkpoints by itself (SQLite's automatic checkpoint). The
+ * checkpointer's passive checkpoints copy almost everything before that, but under steady writes never catch
+ * the log's very end, so SQLite never starts the log over; the writer's own checkpoint copies the little left
+ * (and fsyncs) and lets it start over, so the log stays below about 16 MiB.
+ */
+const WRITER_CHECKPOINT_PAGES = 4000;
 
 /**
  * One connection with its prepared statements. Calls are synchronous (SQLite in this thread: a read of a
@@ -108,21 +114,142 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
+/** How a file's data is made durable: `fdatasync` on libuv's thread pool (replaceable in tests). */
+export type SyncFile = (fd: number) => Promise<void>;
+const fdatasync: SyncFile = (fd) => new Promise((resolve, reject) => fs.fdatasync(fd, (err) => (err ? reject(err) : resolve())));
+
+/**
+ * Makes what the writer has committed durable: `fdatasync` of the write-ahead log, off the event loop, one at a
+ * time. `after()` resolves once a sync that began after the call has finished, so it covers every commit made
+ * before the call; callers arriving while a sync runs share the next one (group commit at the disk).
+ */
+class LogSync {
+  private fd: number | null = null;
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+
+  constructor(
+    private readonly wal: string,
+    private readonly sync: SyncFile,
+    private readonly counters: { syncs: number },
+  ) {}
+
+  after(): Promise<void> {
+    if (this.queued) return this.queued;
+    if (!this.running) return this.start();
+    const queued = this.running.then(
+      () => this.start(),
+      () => this.start(),
+    );
+    this.queued = queued;
+    return queued;
+  }
+
+  private start(): Promise<void> {
+    this.queued = null;
+    const run = (async () => {
+      // SQLite keeps the same log file while connections are open; before the first write there may be none.
+      if (this.fd === null) {
+        try {
+          this.fd = fs.openSync(this.wal, 'r');
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+          throw err;
+        }
+      }
+      await this.sync(this.fd);
+      this.counters.syncs += 1;
+    })().finally(() => {
+      if (this.running === run) this.running = null;
+    });
+    this.running = run;
+    return run;
+  }
+
+  async close(): Promise<void> {
+    while (this.running || this.queued) await (this.queued ?? this.running)?.catch(() => undefined);
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+/**
+ * Copies the write-ahead log into the database file (a passive checkpoint, which never blocks the writer or
+ * readers) on its own connection in a worker thread, so the copying and its fsyncs never stop the event loop.
+ */
+class Checkpointer {
+  private readonly worker: Worker;
+  private busy = false;
+  private commits = 0;
+  private last = Date.now();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    file: string,
+    private readonly counters: { checkpoints: number },
+  ) {
+    this.worker = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads');
+      const Database = require(workerData.module);
+      const db = new Database(workerData.file, { timeout: 5000 });
+      parentPort.on('message', (m) => {
+        if (m === 'close') { db.close(); parentPort.close(); return; }
+        try { db.pragma('wal_checkpoint(PASSIVE)'); parentPort.postMessage({ ok: true }); }
+        catch (err) { parentPort.postMessage({ ok: false, code: err && err.code }); }
+      });`,
+      { eval: true, workerData: { module: require.resolve('better-sqlite3'), file } },
+    );
+    this.worker.unref();
+    this.worker.on('message', (m: { ok: boolean }) => {
+      this.busy = false;
+      if (m.ok) this.counters.checkpoints += 1;
+    });
+    // A checkpointer that fails leaves the copying to the writer's own checkpoints (WRITER_CHECKPOINT_PAGES).
+    this.worker.on('error', () => undefined);
+    this.timer = setInterval(() => this.maybe(true), CHECKPOINT_MS);
+    this.timer.unref();
+  }
+
+  committed(): void {
+    this.commits += 1;
+    this.maybe(false);
+  }
+
+  private maybe(timed: boolean): void {
+    if (this.busy || this.commits === 0) return;
+    if (this.commits < CHECKPOINT_COMMITS && !(timed && Date.now() - this.last >= CHECKPOINT_MS)) return;
+    this.busy = true;
+    this.commits = 0;
+    this.last = Date.now();
+    this.worker.postMessage('checkpoint');
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    const exited = new Promise((resolve) => this.worker.once('exit', resolve));
+    this.worker.postMessage('close');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    await this.worker.terminate();
+  }
+}
+
+const NO_COUNTS = { writerStatements: 0, readerStatements: 0, commits: 0, transactions: 0, writerBusyMs: 0, syncs: 0, checkpoints: 0 };
+type Counters = typeof NO_COUNTS;
+
 /**
  * SQLite with one writing connection and, for a file, one reading connection, so a read never sees what a
- * transaction in progress has written (WAL lets it read while the writer writes). Transactions **commit in
- * groups**: those asked for during one turn of the event loop run one after another inside one
- * `BEGIN … COMMIT`, each in its own savepoint, so one that fails rolls back alone; each caller's promise
- * resolves only once the shared commit is on disk. Under load that is one fsync for many turns instead of one
- * per transaction.
+ * transaction in progress has written (WAL lets it read while the writer writes).
+ *
+ * Transactions run one after another on the writer, each committed as soon as it ends (in arrival order, with no
+ * waiting for other work of the event loop). The commit writes the log but does not wait for the disk
+ * (`synchronous = NORMAL`); the caller's promise resolves only once an `fdatasync` of the log, made off the
+ * event loop after the commit, has finished. One sync covers every commit before it, so under load many
+ * transactions share one. What a caller has been told is stored is on disk, as with `synchronous = FULL`.
  */
 export class Sqlite implements Db {
   readonly engine = 'sqlite' as const;
-  /** Counters for benchmarks and diagnostics: statements on each connection, commits and the transactions they carried. */
-  readonly counters = { writerStatements: 0, readerStatements: 0, commits: 0, transactions: 0, writerBusyMs: 0 };
   private readonly pending: Pending[] = [];
   private running: Promise<void> | null = null;
-  private scheduled = false;
   private closed = false;
 
   private constructor(
@@ -130,85 +257,74 @@ export class Sqlite implements Db {
     /** Reads outside a transaction; the writer itself for `:memory:`, which a second connection would not see. */
     private reader: Connection | null,
     readonly file: string,
+    private readonly log: LogSync | null,
+    private readonly checkpointer: Checkpointer | null,
+    /** Counters for benchmarks and diagnostics: statements on each connection, commits, syncs of the log and checkpoints. */
+    readonly counters: Counters,
   ) {}
 
-  static async open(file: string): Promise<Sqlite> {
-    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    const writer = Connection.open(file, 'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
-    const reader = file === ':memory:' ? null : Connection.open(file, 'PRAGMA query_only = ON;');
-    return new Sqlite(writer, reader, file);
+  static async open(file: string, options: { syncFile?: SyncFile } = {}): Promise<Sqlite> {
+    if (file === ':memory:') return new Sqlite(Connection.open(file, 'PRAGMA foreign_keys = ON;'), null, file, null, null, { ...NO_COUNTS });
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const writer = Connection.open(file, `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}; PRAGMA foreign_keys = ON;`);
+    const reader = Connection.open(file, 'PRAGMA query_only = ON;');
+    const counters = { ...NO_COUNTS };
+    return new Sqlite(writer, reader, file, new LogSync(`${file}-wal`, options.syncFile ?? fdatasync, counters), new Checkpointer(file, counters), counters);
   }
 
-  /** Runs `fn` as one transaction, committed together with whichever others are waiting. */
+  /** Runs `fn` as one transaction; resolves with its result once the commit is on disk. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('SQLite: the database is closed'));
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ fn, resolve: resolve as (v: unknown) => void, reject });
-      this.kick();
+      this.drain();
     });
   }
 
-  private kick(): void {
-    if (this.running || this.scheduled || this.pending.length === 0) return;
-    // Wait for the rest of this turn of the event loop, so the transactions its other requests ask for join the group.
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      if (this.running || this.pending.length === 0) return;
-      this.running = this.commitGroup(this.pending.splice(0, MAX_GROUP)).finally(() => {
-        this.running = null;
-        this.kick();
-      });
+  private drain(): void {
+    if (this.running || this.pending.length === 0) return;
+    this.running = (async () => {
+      for (let p = this.pending.shift(); p; p = this.pending.shift()) await this.runOne(p);
+    })().finally(() => {
+      this.running = null;
+      this.drain();
     });
   }
 
-  private async commitGroup(group: Pending[]): Promise<void> {
+  private async runOne(p: Pending): Promise<void> {
     const t0 = performance.now();
     const w = this.writer;
     const before = w.statements;
-    const alone = group.length === 1;
-    const done: Array<{ p: Pending; value: unknown }> = [];
+    let value: unknown;
     try {
       w.control('BEGIN IMMEDIATE');
-    } catch (err) {
-      for (const p of group) p.reject(err);
-      return;
-    }
-    try {
-      for (const p of group) {
-        if (!alone) w.control('SAVEPOINT t');
-        try {
-          const value = await p.fn(this.tx);
-          if (!alone) w.control('RELEASE t');
-          done.push({ p, value });
-        } catch (err) {
-          // Undo this transaction's statements only; the others of the group go on.
-          if (alone) w.control('ROLLBACK');
-          else {
-            w.control('ROLLBACK TO t');
-            w.control('RELEASE t');
-          }
-          p.reject(err);
-          if (alone) return;
-        }
-      }
-      w.control('COMMIT');
-      this.counters.commits += 1;
-      this.counters.transactions += done.length;
-      for (const d of done) d.p.resolve(d.value);
-    } catch (err) {
-      // The commit (or a savepoint) failed: nothing of the group is on disk.
       try {
-        if (w.raw.inTransaction) w.control('ROLLBACK');
-      } catch {
-        // Nothing was open any more.
+        value = await p.fn(this.tx);
+        w.control('COMMIT');
+      } catch (err) {
+        try {
+          if (w.raw.inTransaction) w.control('ROLLBACK');
+        } catch {
+          // Nothing was open any more.
+        }
+        throw err;
       }
-      // (Rejecting one already rejected on its own changes nothing.)
-      for (const p of group) p.reject(err);
+    } catch (err) {
+      p.reject(err);
+      return;
     } finally {
       this.counters.writerStatements += w.statements - before;
       this.counters.writerBusyMs += performance.now() - t0;
     }
+    this.counters.commits += 1;
+    this.counters.transactions += 1;
+    this.checkpointer?.committed();
+    if (!this.log) return p.resolve(value);
+    this.log.after().then(
+      () => p.resolve(value),
+      // Committed but perhaps not on disk: the caller must not tell anyone it is stored.
+      (err: unknown) => p.reject(err),
+    );
   }
 
   private readonly tx: Tx = {
@@ -239,17 +355,20 @@ export class Sqlite implements Db {
     return this.exclusive(async () => this.writer.exec('PRAGMA wal_checkpoint(TRUNCATE)'));
   }
 
-  /** Runs `fn` alone on the writer, after every transaction before it (migrations, close). */
+  /** Runs `fn` alone on the writer, after every transaction before it (migrations, checkpoints); durable when it resolves. */
   private async exclusive<T>(fn: () => Promise<T>): Promise<T> {
     while (this.running) await this.running;
-    const job = fn();
-    // Transactions that arrive meanwhile wait for it, as they wait for a group.
+    const job = fn().then(async (value) => {
+      await this.log?.after();
+      return value;
+    });
+    // Transactions that arrive meanwhile wait for it.
     this.running = job.then(
       () => undefined,
       () => undefined,
     ).finally(() => {
       this.running = null;
-      this.kick();
+      this.drain();
     });
     return job;
   }
@@ -277,6 +396,8 @@ export class Sqlite implements Db {
   async close(): Promise<void> {
     this.closed = true;
     while (this.running || this.pending.length > 0) await (this.running ?? new Promise((resolve) => setImmediate(resolve)));
+    await this.log?.close();
+    await this.checkpointer?.close();
     this.reader?.close();
     this.reader = null;
     this.writer.close();

@@ -139,56 +139,64 @@ export class LotsenStore {
   // ---- transcript ----
 
   /** Appends activities in order, assigning ids `conversationId|0000001`; durable when the promise resolves. */
-  async appendActivities(conversationId: string, activities: Array<Partial<Activity>>, role: 'user' | 'bot'): Promise<StoredActivity[]> {
-    if (activities.length === 0) return [];
-    return this.db.transaction((tx) => this.insertActivities(tx, conversationId, activities, role, null));
+  async appendActivities(conversationId: string, activities: Array<Partial<Activity>>, role: 'user' | 'bot', user?: Partial<Activity>): Promise<StoredActivity[]> {
+    if (activities.length === 0 && !user) return [];
+    return this.db.transaction((tx) => this.insertActivities(tx, conversationId, { user, activities, role }, null));
   }
 
   /**
-   * One turn of a conversation as one transaction: its dialogue state (compare-and-swap on the eTag), what
-   * `effects` writes (notes, statistics), the conversation's place and the bot's replies. All or nothing.
+   * One turn of a conversation as one transaction: the user's activity that started it (if it is to be kept), its
+   * dialogue state (compare-and-swap on the eTag), what `effects` writes (notes, statistics), the conversation's
+   * place and the bot's replies. All or nothing.
    */
   async commitTurn(
     conversationId: string,
-    turn: { state: StateRow; where: { flow: string | null; step: string | null }; activities: Array<Partial<Activity>> },
+    turn: { user?: Partial<Activity>; state: StateRow; where: { flow: string | null; step: string | null }; activities: Array<Partial<Activity>> },
     effects: (tx: Tx) => Promise<void>,
   ): Promise<{ stored: StoredActivity[]; eTag: string }> {
     return this.db.transaction(async (tx) => {
       const eTag = await writeStateRow(tx, this.sealer, turn.state);
       await effects(tx);
-      const stored = await this.insertActivities(tx, conversationId, turn.activities, 'bot', turn.where);
+      const stored = await this.insertActivities(tx, conversationId, { user: turn.user, activities: turn.activities, role: 'bot' }, turn.where);
       return { stored, eTag };
     });
   }
 
-  /** Reserves seqs and inserts; also records the conversation's place when `where` is given. */
+  /**
+   * Reserves seqs and inserts: first `user` (the user's activity, when given), then `activities` as `role`, which
+   * then answer it (their `replyToId` is its id). Also records the conversation's place when `where` is given.
+   */
   private async insertActivities(
     tx: Tx,
     conversationId: string,
-    activities: Array<Partial<Activity>>,
-    role: 'user' | 'bot',
+    batch: { user?: Partial<Activity>; activities: Array<Partial<Activity>>; role: 'user' | 'bot' },
     where: { flow: string | null; step: string | null } | null,
   ): Promise<StoredActivity[]> {
+    const entries: Array<{ activity: Partial<Activity>; role: 'user' | 'bot' }> = batch.activities.map((activity) => ({ activity, role: batch.role }));
+    if (batch.user) entries.unshift({ activity: batch.user, role: 'user' });
     // Reserve the seqs first: the UPDATE locks the conversation row until commit, so concurrent appends
     // (from any instance) get consecutive, distinct ranges.
     const now = Date.now();
     const row = where
       ? await tx.get<{ next_seq: number }>('UPDATE conversation SET next_seq = next_seq + ?, active_at = ?, last_flow = ?, last_step = ? WHERE id = ? RETURNING next_seq', [
-          activities.length, now, where.flow, where.step, conversationId,
+          entries.length, now, where.flow, where.step, conversationId,
         ])
-      : await tx.get<{ next_seq: number }>('UPDATE conversation SET next_seq = next_seq + ?, active_at = ? WHERE id = ? RETURNING next_seq', [activities.length, now, conversationId]);
+      : await tx.get<{ next_seq: number }>('UPDATE conversation SET next_seq = next_seq + ?, active_at = ? WHERE id = ? RETURNING next_seq', [entries.length, now, conversationId]);
     if (!row) throw new Error(`No conversation ${conversationId}`);
-    if (activities.length === 0) return [];
+    if (entries.length === 0) return [];
     const out: StoredActivity[] = [];
     const params: SqlValue[] = [];
-    let seq = row.next_seq - activities.length;
-    for (const a of activities) {
-      const activity = { ...a, id: `${conversationId}|${String(seq).padStart(7, '0')}` };
-      params.push(conversationId, seq, role, this.sealer.seal(JSON.stringify(activity), `activity:${conversationId}:${seq}`), now);
+    let seq = row.next_seq - entries.length;
+    let replyToId: string | undefined;
+    for (const e of entries) {
+      const id = `${conversationId}|${String(seq).padStart(7, '0')}`;
+      const activity = e.role === 'bot' && replyToId !== undefined ? { ...e.activity, replyToId, id } : { ...e.activity, id };
+      if (e.activity === batch.user) replyToId = id;
+      params.push(conversationId, seq, e.role, this.sealer.seal(JSON.stringify(activity), `activity:${conversationId}:${seq}`), now);
       out.push({ seq, activity });
       seq += 1;
     }
-    await tx.run(`INSERT INTO activity (conversation_id, seq, role, body, created_at) VALUES ${activities.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, params);
+    await tx.run(`INSERT INTO activity (conversation_id, seq, role, body, created_at) VALUES ${entries.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, params);
     return out;
   }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { SignJWT } from 'jose';
+import WebSocket from 'ws';
 import { Client, keyOf, login } from '../helpers/directline';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { parseCode } from '../../src/access/codes';
@@ -108,6 +109,51 @@ describe('the Direct Line endpoint', () => {
     }
     const state = await server.rt.conversationStateOf(id);
     expect(state?.misses).toBe(n);
+  });
+
+  test("a user's activity is kept with its replies, echoed in one frame with them; one the bot does not answer, and typing, are kept alone", async () => {
+    const [code] = await server.codes('parent');
+    const me = await login(server.url, code as string);
+    const id = me.conversationId;
+    const auth = { authorization: `Bearer ${me.token}` };
+    const frames: Array<{ activities: Array<{ id: string; from: { role: string }; replyToId?: string; type: string }> }> = [];
+    const created = (await (await post('/v3/directline/conversations', {}, auth)).json()) as { streamUrl: string };
+    const ws = new WebSocket(created.streamUrl);
+    ws.onmessage = (e) => {
+      if (typeof e.data === 'string' && e.data.length > 0) frames.push(JSON.parse(e.data) as (typeof frames)[number]);
+    };
+    await new Promise((resolve, reject) => {
+      ws.onopen = resolve;
+      ws.onerror = reject;
+    });
+    const until = async (ok: () => boolean) => {
+      for (let i = 0; i < 200 && !ok(); i += 1) await new Promise((r) => setTimeout(r, 20));
+      expect(ok()).toBe(true);
+    };
+    await until(() => frames.length > 0);
+    const replayed = frames.length;
+
+    const sent = (await (await post(`/v3/directline/conversations/${id}/activities`, { type: 'message', text: 'x', value: { action: 'module:anger' }, from: { id: 'u' } }, auth)).json()) as { id: string };
+    await until(() => frames.slice(replayed).some((f) => f.activities.some((a) => a.id === sent.id)));
+    const frame = frames.slice(replayed).find((f) => f.activities.some((a) => a.id === sent.id));
+    expect(frame?.activities[0]?.id).toBe(sent.id);
+    expect(frame?.activities.length).toBeGreaterThan(1);
+    for (const a of frame?.activities.slice(1) ?? []) {
+      expect(a.from.role).toBe('bot');
+      expect(a.replyToId).toBe(sent.id);
+    }
+
+    const event = await post(`/v3/directline/conversations/${id}/activities`, { type: 'event', name: 'something/else', from: { id: 'u' } }, auth);
+    expect(event.status).toBe(200);
+    const typing = await post(`/v3/directline/conversations/${id}/activities`, { type: 'typing', from: { id: 'u' } }, auth);
+    expect(typing.status).toBe(200);
+    const ids = [((await event.json()) as { id: string }).id, ((await typing.json()) as { id: string }).id];
+    const got = (await (await fetch(`${server.url}/v3/directline/conversations/${id}/activities`, { headers: auth })).json()) as { activities: Array<{ id: string; type: string }> };
+    const tail = got.activities.slice(-2);
+    expect(tail.map((a) => a.id)).toEqual(ids);
+    expect(tail.map((a) => a.type)).toEqual(['event', 'typing']);
+    await until(() => frames.some((f) => f.activities.some((a) => a.id === ids[1])));
+    ws.close();
   });
 
   test('bad input gets a precise 4xx and the server stays up', async () => {

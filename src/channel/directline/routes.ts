@@ -72,7 +72,7 @@ function streamUrl(req: Request, conversationId: string, token: string, watermar
   return `${proto}://${req.get('host') ?? 'localhost'}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}${wm}`;
 }
 
-/** Runs one user activity: stored, echoed, then handed to the bot, one turn at a time per conversation. */
+/** Runs one user activity: handed to the bot, then stored and echoed with its replies, one turn at a time per conversation. */
 export async function postActivity(deps: DirectLineDeps, conversationId: string, incoming: Partial<Activity>): Promise<string> {
   return deps.hub.enqueue(conversationId, async () => {
     const channelData = incoming.channelData as Record<string, unknown> | undefined;
@@ -86,10 +86,15 @@ export async function postActivity(deps: DirectLineDeps, conversationId: string,
       // Only what Web Chat needs to match its pending message; nothing else a client sends is kept.
       channelData: channelData && typeof channelData.clientActivityID === 'string' ? { clientActivityID: channelData.clientActivityID.slice(0, 100) } : undefined,
     };
-    const [stored] = await deps.store.appendActivities(conversationId, [toWire(activity)], 'user');
-    if (!stored) throw new Error('append returned nothing');
-    await deps.hub.publish(conversationId, [stored]);
-    if (incoming.type !== ActivityTypes.Typing) await deps.adapter.runTurn(stored.activity, (ctx) => deps.bot.run(ctx));
+    if (incoming.type === ActivityTypes.Typing) {
+      const [stored] = await deps.store.appendActivities(conversationId, [toWire(activity)], 'user');
+      if (!stored) throw new Error('append returned nothing');
+      await deps.hub.publish(conversationId, [stored]);
+      return String(stored.activity.id);
+    }
+    // Stored in the turn's own transaction, together with the replies: one write, one frame to the streams.
+    const stored = await deps.adapter.runTurn(activity, (ctx) => deps.bot.run(ctx), true);
+    if (!stored) throw new Error('the turn stored nothing');
     return String(stored.activity.id);
   });
 }

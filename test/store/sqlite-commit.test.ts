@@ -1,0 +1,148 @@
+import { fdatasync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Sqlite, type SyncFile } from '../../src/store/sqlite';
+
+// Each transaction commits on its own, in arrival order; its promise resolves only once an fdatasync of the
+// write-ahead log made after the commit has finished, one sync covering every commit before it.
+
+let dir: string;
+let db: Sqlite;
+/** The real fdatasync, held back while `hold` is set, so a test can see what waits for the disk. */
+let hold: Promise<void> | null = null;
+let failNext: Error | null = null;
+let synced = 0;
+const syncFile: SyncFile = async (fd) => {
+  if (hold) await hold;
+  if (failNext) {
+    const err = failNext;
+    failNext = null;
+    throw err;
+  }
+  await new Promise<void>((resolve, reject) => fdatasync(fd, (e) => (e ? reject(e) : resolve())));
+  synced += 1;
+};
+
+beforeEach(async () => {
+  hold = null;
+  failNext = null;
+  synced = 0;
+  dir = mkdtempSync(path.join(tmpdir(), 'lotsen-commit-'));
+  db = await Sqlite.open(path.join(dir, 'commit.db'), { syncFile });
+  await db.run('CREATE TABLE item (id INTEGER PRIMARY KEY, owner INTEGER REFERENCES item (id) DEFERRABLE INITIALLY DEFERRED)');
+});
+afterEach(async () => {
+  hold = null;
+  await db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ids = async () => (await db.all<{ id: number }>('SELECT id FROM item ORDER BY id')).map((r) => r.id);
+const settledYet = async (p: Promise<unknown>) => {
+  let done = false;
+  void p.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));
+  return done;
+};
+
+test('concurrent transactions commit one by one and share syncs; one that fails rolls back alone', async () => {
+  const before = { ...db.counters };
+  let release!: () => void;
+  hold = new Promise<void>((resolve) => (release = resolve));
+  const results = Promise.allSettled(
+    Array.from({ length: 40 }, (_, i) =>
+      db.transaction(async (tx) => {
+        await tx.run('INSERT INTO item (id) VALUES (?)', [i]);
+        await tx.run('INSERT INTO item (id) VALUES (?)', [1000 + i]);
+        if (i === 7) throw new Error('seven fails after its writes');
+        return i;
+      }),
+    ),
+  );
+  // All are committed (readers see them) while the first sync is held; none is acknowledged yet.
+  expect(await settledYet(results)).toBe(false);
+  release();
+  hold = null;
+  const settled = await results;
+  expect(settled.filter((r) => r.status === 'rejected')).toHaveLength(1);
+  expect((settled[7] as PromiseRejectedResult).reason).toEqual(new Error('seven fails after its writes'));
+  expect(settled.map((r) => (r.status === 'fulfilled' ? r.value : null))).toEqual(Array.from({ length: 40 }, (_, i) => (i === 7 ? null : i)));
+  const stored = await ids();
+  expect(stored).toHaveLength(78);
+  expect(stored).not.toContain(7);
+  expect(stored).not.toContain(1007);
+  expect(db.counters.commits - before.commits).toBe(39);
+  // The first sync was held while the other 38 committed: they shared the next one.
+  expect(db.counters.syncs - before.syncs).toBeLessThanOrEqual(3);
+});
+
+test('a transaction is acknowledged only after the log is synced, and not at all when the sync fails', async () => {
+  let release!: () => void;
+  hold = new Promise<void>((resolve) => (release = resolve));
+  const first = db.run('INSERT INTO item (id) VALUES (1)');
+  expect(await settledYet(first)).toBe(false);
+  const syncsBefore = synced;
+  release();
+  hold = null;
+  await first;
+  expect(synced).toBe(syncsBefore + 1);
+
+  failNext = Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
+  await expect(db.run('INSERT INTO item (id) VALUES (2)')).rejects.toThrow('EIO');
+  // The store goes on: the next transaction is synced and acknowledged.
+  await db.run('INSERT INTO item (id) VALUES (3)');
+  expect(await ids()).toEqual([1, 2, 3]);
+});
+
+test('a transaction alone that fails leaves nothing behind', async () => {
+  await expect(
+    db.transaction(async (tx) => {
+      await tx.run('INSERT INTO item (id) VALUES (1)');
+      throw new Error('no');
+    }),
+  ).rejects.toThrow('no');
+  expect(await ids()).toEqual([]);
+});
+
+test('reads outside a transaction see only what is committed, and do not wait for a running one', async () => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let inserted!: () => void;
+  const didInsert = new Promise<void>((resolve) => (inserted = resolve));
+  const writing = db.transaction(async (tx) => {
+    await tx.run('INSERT INTO item (id) VALUES (5)');
+    inserted();
+    await held;
+  });
+  await didInsert;
+  expect(await ids()).toEqual([]);
+  release();
+  await writing;
+  expect(await ids()).toEqual([5]);
+});
+
+test('a commit that fails is refused, stores nothing, and the transactions after it go on', async () => {
+  const settled = await Promise.allSettled([
+    db.transaction((tx) => tx.run('INSERT INTO item (id) VALUES (2)')),
+    // A deferred foreign key is only checked at COMMIT: this commit fails.
+    db.transaction((tx) => tx.run('INSERT INTO item (id, owner) VALUES (3, 999)')),
+    db.transaction((tx) => tx.run('INSERT INTO item (id) VALUES (4)')),
+  ]);
+  expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  expect(await ids()).toEqual([2, 4]);
+});
+
+test('a worker thread copies the log into the database file, not the writer', async () => {
+  const file = path.join(dir, 'commit.db');
+  await db.run('CREATE TABLE page (id INTEGER PRIMARY KEY, body BLOB NOT NULL)');
+  const before = statSync(file).size;
+  for (let i = 0; i < 450; i += 1) await db.run('INSERT INTO page (id, body) VALUES (?, zeroblob(1000))', [i]);
+  for (let i = 0; i < 100 && db.counters.checkpoints < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(db.counters.checkpoints).toBeGreaterThanOrEqual(2);
+  // Far fewer pages than the writer's own checkpoint waits for: only the worker can have copied them.
+  expect(statSync(file).size).toBeGreaterThan(before + 100 * 4096);
+  expect((await db.get<{ n: number }>('SELECT count(*) AS n FROM page'))?.n).toBe(450);
+});
