@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import { loginRouter } from './access/login';
 import { attachStream, directLineRouter } from './channel/directline/routes';
@@ -19,6 +19,39 @@ import { LOCALES, type Locale } from './flows/schema';
 
 export const WEBCHAT_BUNDLE = projectPath('node_modules', 'botframework-webchat', 'dist', 'webchat-minimal.js');
 
+/**
+ * A middleware that sets the same headers on every response (helmet, with a configuration fixed at start), run
+ * once against a recording response; the returned one sets what it recorded. Throws at start if the middleware
+ * needs a request or does not finish at once, so it can never silently set less.
+ */
+export function fixedHeaders(middleware: RequestHandler): RequestHandler {
+  const set: Array<[string, string | number | readonly string[]]> = [];
+  const removed: string[] = [];
+  const recorder = {
+    setHeader: (name: string, value: string | number | readonly string[]) => set.push([name, value]),
+    removeHeader: (name: string) => removed.push(name),
+  };
+  let finished = false;
+  const req = new Proxy(
+    {},
+    {
+      get: (_target, prop) => {
+        throw new Error(`fixedHeaders: the middleware reads req.${String(prop)}`);
+      },
+    },
+  );
+  void middleware(req as Request, recorder as unknown as Response, (err?: unknown) => {
+    if (err) throw err;
+    finished = true;
+  });
+  if (!finished || set.length === 0) throw new Error('fixedHeaders: the middleware did not set its headers at once');
+  return (_req, res, next) => {
+    for (const [name, value] of set) res.setHeader(name, value);
+    for (const name of removed) res.removeHeader(name);
+    next();
+  };
+}
+
 /** The express app and HTTP server: web page, login, Direct Line, Emulator endpoint. */
 export function createServer(rt: Runtime) {
   const app = express();
@@ -33,7 +66,7 @@ export function createServer(rt: Runtime) {
     next();
   });
   app.use(
-    helmet({
+    fixedHeaders(helmet({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
@@ -55,7 +88,7 @@ export function createServer(rt: Runtime) {
       strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
       referrerPolicy: { policy: 'no-referrer' },
       crossOriginEmbedderPolicy: false,
-    }),
+    })),
   );
   app.use(['/api', '/v3'], (_req, res, next) => {
     res.set('Cache-Control', 'no-store');

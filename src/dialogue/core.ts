@@ -45,6 +45,8 @@ class Turn {
   private readonly messages: OutMessage[] = [];
   private actions: SuggestedAction[] = [];
   private readonly effects: Effect[] = [];
+  /** Module runs restored from the state in this turn, by flow key. */
+  private readonly restored = new Map<string, Snapshot<unknown>>();
   private state: DialogueState;
   private progressInfo: TurnResult['progress'] = null;
   private readonly locale: Locale;
@@ -258,6 +260,15 @@ class Turn {
 
   /** The stored run of a module, checked against the current flow version; a reset restarts it with an apology. */
   private snapshotOf(flow: Flow): Snapshot<unknown> {
+    // Restored once per turn and run: saveRun forgets it when the run changes.
+    const known = this.restored.get(flow.key);
+    if (known) return known;
+    const snapshot = this.restoreRun(flow);
+    this.restored.set(flow.key, snapshot);
+    return snapshot;
+  }
+
+  private restoreRun(flow: Flow): Snapshot<unknown> {
     const stored = this.state.runs[flow.key] as RunSnapshot | undefined;
     const machine = this.machine(flow);
     if (stored) {
@@ -278,6 +289,7 @@ class Turn {
 
   private saveRun(flow: Flow, persisted: unknown, step: string): void {
     this.state.runs[flow.key] = { flowId: flow.key, flowVersion: flow.version, snapshot: persisted };
+    this.restored.delete(flow.key);
     const index = this.deps.engine.progress.get(flow.key);
     const position = index?.position.get(step) ?? 1;
     const total = index?.total ?? flow.steps.length;

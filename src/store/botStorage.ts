@@ -23,30 +23,45 @@ export interface StateRow {
   key: string;
   value: Record<string, unknown>;
   eTag?: string;
+  /** The value as stored (JSON), when it opened. */
+  json?: string;
 }
 
-/** Reads and opens one item; a row that does not open or parse gives `unreadable()`, never an error. */
-export async function readStateRow(db: Tx, sealer: Sealer, key: string, unreadable: () => Record<string, unknown>): Promise<StateRow | undefined> {
-  const row = await db.get<{ etag: string; body: Buffer }>('SELECT etag, body FROM bot_state WHERE key = ?', [key]);
+/** A state as last read or written, to skip opening an unchanged row again. */
+export interface KnownState {
+  eTag: string;
+  json: string;
+}
+
+/**
+ * Reads and opens one item; a row that does not open or parse gives `unreadable()`, never an error. With `known`, a
+ * row whose eTag is still the known one is not read or opened again: its value is parsed from the known JSON.
+ */
+export async function readStateRow(db: Tx, sealer: Sealer, key: string, unreadable: () => Record<string, unknown>, known?: KnownState): Promise<StateRow | undefined> {
+  const row = known
+    ? await db.get<{ etag: string; body: Buffer | null }>('SELECT etag, CASE WHEN etag = ? THEN NULL ELSE body END AS body FROM bot_state WHERE key = ?', [known.eTag, key])
+    : await db.get<{ etag: string; body: Buffer | null }>('SELECT etag, body FROM bot_state WHERE key = ?', [key]);
   if (!row) return undefined;
   try {
-    return { key, value: JSON.parse(sealer.open(row.body, `state:${key}`)) as Record<string, unknown>, eTag: row.etag };
+    const json = row.body === null && known && row.etag === known.eTag ? known.json : sealer.open(row.body as Buffer, `state:${key}`);
+    return { key, value: JSON.parse(json) as Record<string, unknown>, eTag: row.etag, json };
   } catch {
     // Never throw here: a turn that cannot read its state would fail again on every later turn.
     return { key, value: unreadable(), eTag: row.etag };
   }
 }
 
-/** Writes one item inside a transaction and returns its new eTag; a stale eTag throws `ETagConflictError`. */
-export async function writeStateRow(tx: Tx, sealer: Sealer, item: StateRow): Promise<string> {
+/** Writes one item inside a transaction and returns its new eTag and JSON; a stale eTag throws `ETagConflictError`. */
+export async function writeStateRow(tx: Tx, sealer: Sealer, item: StateRow): Promise<KnownState> {
   const overwrite = item.eTag === undefined || item.eTag === '*' || item.eTag === '';
   const etag = randomUUID();
-  const body = sealer.seal(JSON.stringify(item.value), `state:${item.key}`);
+  const json = JSON.stringify(item.value);
+  const body = sealer.seal(json, `state:${item.key}`);
   if (!overwrite) {
     // Compare and swap in one statement: under concurrent writers (other instances) exactly one wins.
     const swapped = await tx.run('UPDATE bot_state SET etag = ?, body = ?, updated_at = ? WHERE key = ? AND etag = ?', [etag, body, Date.now(), item.key, item.eTag as string]);
     if (swapped.changes !== 1) throw new ETagConflictError(item.key);
-    return etag;
+    return { eTag: etag, json };
   }
   await tx.run(
     `INSERT INTO bot_state (key, conversation_id, etag, body, updated_at)
@@ -54,7 +69,7 @@ export async function writeStateRow(tx: Tx, sealer: Sealer, item: StateRow): Pro
      ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, body = excluded.body, updated_at = excluded.updated_at`,
     [item.key, conversationOf(item.key), etag, body, Date.now()],
   );
-  return etag;
+  return { eTag: etag, json };
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { AgeBand, Locale, Persona } from '../flows/schema';
 import type { PlanField } from '../flows/registry';
-import { readStateRow, writeStateRow, type StateRow } from './botStorage';
+import { readStateRow, writeStateRow, type KnownState, type StateRow } from './botStorage';
 import { Sealer } from './crypto';
 import type { Db, SqlValue, Tx } from './db';
 import type { CodeRecord, ConversationRecord, NoteRecord, StatEvent, StoredActivity, UserData } from './types';
@@ -46,11 +46,26 @@ const toConversation = (r: ConversationRow): ConversationRecord => ({
 });
 
 /** Every table the product uses, over SQLite or PostgreSQL (portable SQL with `?` placeholders). User text is sealed (AES-256-GCM) before it is written. */
+/** Dialogue states kept in memory, at most; about 5 KiB each. */
+const KNOWN_STATES = 1000;
+
 export class LotsenStore {
+  /**
+   * The dialogue states this instance last read or wrote, by key, least recently used first: a turn whose row still
+   * has the known eTag skips reading and opening it. A row written elsewhere (another instance) has another eTag.
+   */
+  private readonly known = new Map<string, KnownState>();
+
   constructor(
     readonly db: Db,
     private readonly sealer: Sealer,
   ) {}
+
+  private remember(key: string, state: KnownState): void {
+    this.known.delete(key);
+    this.known.set(key, state);
+    if (this.known.size > KNOWN_STATES) this.known.delete(this.known.keys().next().value as string);
+  }
 
   // ---- municipalities and codes ----
 
@@ -154,12 +169,13 @@ export class LotsenStore {
     turn: { user?: Partial<Activity>; state: StateRow; where: { flow: string | null; step: string | null }; activities: Array<Partial<Activity>> },
     effects: (tx: Tx) => Promise<void>,
   ): Promise<{ stored: StoredActivity[]; eTag: string }> {
-    return this.db.transaction(async (tx) => {
-      const eTag = await writeStateRow(tx, this.sealer, turn.state);
+    const { stored, state } = await this.db.transaction(async (tx) => {
+      const written = await writeStateRow(tx, this.sealer, turn.state);
       await effects(tx);
-      const stored = await this.insertActivities(tx, conversationId, { user: turn.user, activities: turn.activities, role: 'bot' }, turn.where);
-      return { stored, eTag };
+      return { stored: await this.insertActivities(tx, conversationId, { user: turn.user, activities: turn.activities, role: 'bot' }, turn.where), state: written };
     });
+    this.remember(turn.state.key, state);
+    return { stored, eTag: state.eTag };
   }
 
   /**
@@ -201,8 +217,11 @@ export class LotsenStore {
   }
 
   /** The dialogue state row a botbuilder `Storage` keeps under `key`, opened; undefined when there is none. */
-  readState(key: string, unreadable: () => Record<string, unknown>): Promise<StateRow | undefined> {
-    return readStateRow(this.db, this.sealer, key, unreadable);
+  async readState(key: string, unreadable: () => Record<string, unknown>): Promise<StateRow | undefined> {
+    const row = await readStateRow(this.db, this.sealer, key, unreadable, this.known.get(key));
+    if (row?.eTag && row.json !== undefined) this.remember(key, { eTag: row.eTag, json: row.json });
+    else this.known.delete(key);
+    return row;
   }
 
   /** Activities after a watermark (the seq of the last one seen), oldest first. */

@@ -27,8 +27,9 @@ async function someoneInAModule(): Promise<Session> {
   return session;
 }
 
+/** Replaces the row's body, with a new eTag as every write of a state gives it (an instance that knows the old one reads it again). */
 async function replaceState(conversationId: string, body: Buffer): Promise<void> {
-  const r = await s.rt.db.run('UPDATE bot_state SET body = ? WHERE key = ?', [body, stateKey(conversationId)]);
+  const r = await s.rt.db.run('UPDATE bot_state SET body = ?, etag = ? WHERE key = ?', [body, `replaced-${Date.now()}-${Math.random()}`, stateKey(conversationId)]);
   expect(r.changes).toBe(1);
 }
 

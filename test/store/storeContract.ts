@@ -67,6 +67,28 @@ export function lotsenStoreContract(name: string, make: () => Promise<{ store: L
       await expect(store.appendActivities('nope', [msg('x')], 'bot')).rejects.toThrow();
     });
 
+    test("a turn: the user's activity, the state and the replies in one transaction; the state read back, also after another writer", async () => {
+      const { conversation } = await store.conversationForCode(await code(), 'sv');
+      const key = `directline/conversations/${conversation.id}/`;
+      const unreadable = () => ({ unreadable: true });
+      const first = await store.commitTurn(conversation.id, { user: msg('hej'), state: { key, value: { n: 1 } }, where: { flow: null, step: null }, activities: [msg('a'), msg('b')] }, async () => undefined);
+      const [user, ...replies] = first.stored;
+      expect(user?.activity.id).toBe(`${conversation.id}|0000000`);
+      expect(replies.map((r) => r.activity.replyToId)).toEqual([user?.activity.id, user?.activity.id]);
+      expect((await store.readState(key, unreadable))?.value).toEqual({ n: 1 });
+
+      // A stale eTag is refused, and nothing of that turn is stored.
+      await expect(store.commitTurn(conversation.id, { user: msg('igen'), state: { key, value: { n: 9 }, eTag: 'stale' }, where: { flow: null, step: null }, activities: [msg('c')] }, async () => undefined)).rejects.toThrow(/eTag/);
+      expect((await store.activitiesAfter(conversation.id, null)).map((a) => a.activity.text)).toEqual(['hej', 'a', 'b']);
+
+      const second = await store.commitTurn(conversation.id, { state: { key, value: { n: 2 }, eTag: first.eTag }, where: { flow: null, step: null }, activities: [msg('c')] }, async () => undefined);
+      const read = await store.readState(key, unreadable);
+      expect(read).toMatchObject({ value: { n: 2 }, eTag: second.eTag });
+      // Another writer (another instance) gives the row a new eTag: it is read and opened again.
+      await store.db.run('UPDATE bot_state SET body = ?, etag = ? WHERE key = ?', [Buffer.from('not sealed'), 'elsewhere', key]);
+      expect(await store.readState(key, unreadable)).toMatchObject({ value: { unreadable: true }, eTag: 'elsewhere' });
+    });
+
     test('notes, check-ins and plan: upserted, sealed, read back in order', async () => {
       const { conversation } = await store.conversationForCode(await code(), 'sv');
       const id = conversation.id;
