@@ -226,9 +226,13 @@ class Checkpointer {
 
   async close(): Promise<void> {
     clearInterval(this.timer);
+    // Referenced again while it closes: otherwise nothing else may keep the process alive until it has.
+    this.worker.ref();
     const exited = new Promise((resolve) => this.worker.once('exit', resolve));
     this.worker.postMessage('close');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+    clearTimeout(timer);
     await this.worker.terminate();
   }
 }

@@ -1,7 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { fdatasync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Sqlite, type SyncFile } from '../../src/store/sqlite';
+import { ensureBuilt } from '../faults/server-process';
+
+const ROOT = path.join(__dirname, '..', '..');
 
 // Each transaction commits on its own, in arrival order; its promise resolves only once an fdatasync of the
 // write-ahead log made after the commit has finished, one sync covering every commit before it.
@@ -145,4 +149,19 @@ test('a worker thread copies the log into the database file, not the writer', as
   // Far fewer pages than the writer's own checkpoint waits for: only the worker can have copied them.
   expect(statSync(file).size).toBeGreaterThan(before + 100 * 4096);
   expect((await db.get<{ n: number }>('SELECT count(*) AS n FROM page'))?.n).toBe(450);
+});
+
+test('a process that closes the database goes on to its end (the checkpointer does not let it stop early)', () => {
+  ensureBuilt();
+  const script = `
+    const { Sqlite } = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'store', 'sqlite.js'))});
+    (async () => {
+      const db = await Sqlite.open(process.argv[1]);
+      await db.run('CREATE TABLE t (x)');
+      await db.run('INSERT INTO t VALUES (1)');
+      await db.close();
+      process.stdout.write('after close');
+    })();`;
+  const out = execFileSync(process.execPath, ['-e', script, path.join(dir, 'child.db')], { encoding: 'utf8', timeout: 30_000 });
+  expect(out).toBe('after close');
 });
