@@ -46,6 +46,9 @@ const toConversation = (r: ConversationRow): ConversationRecord => ({
 });
 
 /** Every table the product uses, over SQLite or PostgreSQL (portable SQL with `?` placeholders). User text is sealed (AES-256-GCM) before it is written. */
+/** How stale a conversation's `active_at` may be before a turn rewrites it. */
+export const ACTIVE_AT_RESOLUTION_MS = 10 * 60_000;
+
 /** Dialogue states kept in memory, at most; about 5 KiB each. */
 const KNOWN_STATES = 1000;
 
@@ -194,11 +197,14 @@ export class LotsenStore {
     // (from any instance) get consecutive, distinct ranges.
     const now = Date.now();
     const row = where
-      ? await tx.get<{ next_seq: number }>('UPDATE conversation SET next_seq = next_seq + ?, active_at = ?, last_flow = ?, last_step = ? WHERE id = ? RETURNING next_seq', [
-          entries.length, now, where.flow, where.step, conversationId,
+      ? await tx.get<{ next_seq: number; active_at: number }>('UPDATE conversation SET next_seq = next_seq + ?, last_flow = ?, last_step = ? WHERE id = ? RETURNING next_seq, active_at', [
+          entries.length, where.flow, where.step, conversationId,
         ])
-      : await tx.get<{ next_seq: number }>('UPDATE conversation SET next_seq = next_seq + ?, active_at = ? WHERE id = ? RETURNING next_seq', [entries.length, now, conversationId]);
+      : await tx.get<{ next_seq: number; active_at: number }>('UPDATE conversation SET next_seq = next_seq + ? WHERE id = ? RETURNING next_seq, active_at', [entries.length, conversationId]);
     if (!row) throw new Error(`No conversation ${conversationId}`);
+    // Two indexes hold active_at: rewriting it on every turn costs about a fifth of a turn's writes. Purging (days)
+    // and the monthly statistics need it to within minutes.
+    if (now - row.active_at >= ACTIVE_AT_RESOLUTION_MS) await tx.run('UPDATE conversation SET active_at = ? WHERE id = ?', [now, conversationId]);
     if (entries.length === 0) return [];
     const out: StoredActivity[] = [];
     const params: SqlValue[] = [];

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { LotsenStore } from '../../src/store/store';
+import { ACTIVE_AT_RESOLUTION_MS, type LotsenStore } from '../../src/store/store';
 
 /**
  * What LotsenStore must do on every engine: transcript order and watermarks (also under concurrent appends), codes and
@@ -81,7 +81,15 @@ export function lotsenStoreContract(name: string, make: () => Promise<{ store: L
       await expect(store.commitTurn(conversation.id, { user: msg('igen'), state: { key, value: { n: 9 }, eTag: 'stale' }, where: { flow: null, step: null }, activities: [msg('c')] }, async () => undefined)).rejects.toThrow(/eTag/);
       expect((await store.activitiesAfter(conversation.id, null)).map((a) => a.activity.text)).toEqual(['hej', 'a', 'b']);
 
+      // active_at is kept to within ACTIVE_AT_RESOLUTION_MS: a turn rewrites it only when it is older.
+      const activeAt = async () => Number((await store.db.get<{ active_at: number }>('SELECT active_at FROM conversation WHERE id = ?', [conversation.id]))?.active_at);
+      const recent = Date.now() - 60_000;
+      await store.db.run('UPDATE conversation SET active_at = ? WHERE id = ?', [recent, conversation.id]);
       const second = await store.commitTurn(conversation.id, { state: { key, value: { n: 2 }, eTag: first.eTag }, where: { flow: null, step: null }, activities: [msg('c')] }, async () => undefined);
+      expect(await activeAt()).toBe(recent);
+      await store.db.run('UPDATE conversation SET active_at = ? WHERE id = ?', [Date.now() - ACTIVE_AT_RESOLUTION_MS - 1000, conversation.id]);
+      await store.appendActivities(conversation.id, [msg('d')], 'bot');
+      expect(await activeAt()).toBeGreaterThan(Date.now() - 60_000);
       const read = await store.readState(key, unreadable);
       expect(read).toMatchObject({ value: { n: 2 }, eTag: second.eTag });
       // Another writer (another instance) gives the row a new eTag: it is read and opened again.
