@@ -41,7 +41,7 @@ async function main() {
           await new Promise((r) => setTimeout(r, 50));
           global.gc();
         }
-        return { memory: process.memoryUsage(), cpu: process.cpuUsage(), elu: require('node:perf_hooks').performance.eventLoopUtilization(), streams: rt.hub.streams(), db: dbStats ? { statements: dbStats.statements, writerStatements: dbStats.writerStatements, commits: dbStats.commits, syncs: dbStats.syncs, checkpoints: dbStats.checkpoints, busyMs: dbStats.busyMs } : undefined };
+        return { memory: process.memoryUsage(), cpu: process.cpuUsage(), elu: require('node:perf_hooks').performance.eventLoopUtilization(), streams: rt.hub.streams(), db: dbStats ? { statements: dbStats.statements, writerStatements: dbStats.writerStatements, commits: dbStats.commits, syncs: dbStats.syncs, checkpoints: dbStats.checkpoints, pauses: dbStats.pauses, busyMs: dbStats.busyMs } : undefined };
       }
       case 'stop': {
         await http.close();
@@ -60,7 +60,7 @@ async function main() {
 /**
  * What the SQLite store counts itself (src/store/sqlite.ts): statements on the writing and the reading connection,
  * commits, syncs of the write-ahead log (off the event loop, each covering every commit before it), passive
- * checkpoints (in a worker thread), and how long the writer was occupied by transactions (they run one after
+ * checkpoints (in a worker thread), the writer's pauses for a checkpoint that lets the log start over, and how long the writer was occupied by transactions (they run one after
  * another on it, so that time is the writer's busy time). Undefined on another store (PostgreSQL).
  */
 function instrument(db) {
@@ -81,6 +81,9 @@ function instrument(db) {
     },
     get checkpoints() {
       return c.checkpoints;
+    },
+    get pauses() {
+      return c.pauses;
     },
     get busyMs() {
       return c.writerBusyMs;

@@ -21,13 +21,15 @@ const MAX_PREPARED = 256;
 /** Commits after which the checkpointer copies the write-ahead log into the database, and the longest it waits otherwise. */
 const CHECKPOINT_COMMITS = 200;
 const CHECKPOINT_MS = 10_000;
+/** Commits after which the writer pauses for a checkpoint that lets the log start over (see `Checkpointer`): about 20 MiB of log. */
+const RESTART_COMMITS = 600;
+/** The longest the writer pauses for that checkpoint. */
+const PAUSE_MS = 2000;
 /**
- * Pages in the write-ahead log at which the writer checkpoints by itself (SQLite's automatic checkpoint). The
- * checkpointer's passive checkpoints copy almost everything before that, but under steady writes never catch
- * the log's very end, so SQLite never starts the log over; the writer's own checkpoint copies the little left
- * (and fsyncs) and lets it start over, so the log stays below about 16 MiB.
+ * Pages in the write-ahead log at which the writer checkpoints by itself (SQLite's automatic checkpoint, in the
+ * event loop): only a bound for when the checkpointer is gone, never reached while it works.
  */
-const WRITER_CHECKPOINT_PAGES = 4000;
+const WRITER_CHECKPOINT_PAGES = 20_000;
 
 /**
  * One connection with its prepared statements. Calls are synchronous (SQLite in this thread: a read of a
@@ -174,19 +176,28 @@ class LogSync {
 }
 
 /**
- * Copies the write-ahead log into the database file (a passive checkpoint, which never blocks the writer or
- * readers) on its own connection in a worker thread, so the copying and its fsyncs never stop the event loop.
+ * Copies the write-ahead log into the database file on its own connection in a worker thread, so the copying and
+ * its fsyncs never stop the event loop. Every `every` commits it checkpoints in the background (passive: it never
+ * blocks the writer or readers). Under steady writes such a checkpoint never catches the log's very end, and SQLite
+ * starts the log over only after one has; so every `restartEvery` commits the writer pauses between two
+ * transactions (`pause()`: the event loop runs on, only new transactions wait) while the worker copies the little
+ * left, and the next commit starts the log from its beginning.
  */
 class Checkpointer {
   private readonly worker: Worker;
-  private busy = false;
+  private running: Promise<boolean> | null = null;
+  private finish: ((complete: boolean) => void) | null = null;
+  private dead = false;
   private commits = 0;
+  private sinceComplete = 0;
   private last = Date.now();
   private readonly timer: NodeJS.Timeout;
 
   constructor(
     file: string,
-    private readonly counters: { checkpoints: number },
+    private readonly counters: { checkpoints: number; pauses: number },
+    private readonly every = CHECKPOINT_COMMITS,
+    private readonly restartEvery = RESTART_COMMITS,
   ) {
     this.worker = new Worker(
       `const { parentPort, workerData } = require('node:worker_threads');
@@ -194,34 +205,76 @@ class Checkpointer {
       const db = new Database(workerData.file, { timeout: 5000 });
       parentPort.on('message', (m) => {
         if (m === 'close') { db.close(); parentPort.close(); return; }
-        try { db.pragma('wal_checkpoint(PASSIVE)'); parentPort.postMessage({ ok: true }); }
-        catch (err) { parentPort.postMessage({ ok: false, code: err && err.code }); }
+        try {
+          const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+          parentPort.postMessage({ ok: true, complete: r.busy === 0 && r.log === r.checkpointed });
+        } catch (err) { parentPort.postMessage({ ok: false, code: err && err.code }); }
       });`,
       { eval: true, workerData: { module: require.resolve('better-sqlite3'), file } },
     );
     this.worker.unref();
-    this.worker.on('message', (m: { ok: boolean }) => {
-      this.busy = false;
+    this.worker.on('message', (m: { ok: boolean; complete?: boolean }) => {
       if (m.ok) this.counters.checkpoints += 1;
+      this.settle(m.ok && m.complete === true);
     });
-    // A checkpointer that fails leaves the copying to the writer's own checkpoints (WRITER_CHECKPOINT_PAGES).
-    this.worker.on('error', () => undefined);
-    this.timer = setInterval(() => this.maybe(true), CHECKPOINT_MS);
+    // A checkpointer that dies leaves the copying to the writer's own checkpoints (WRITER_CHECKPOINT_PAGES).
+    const die = () => {
+      this.dead = true;
+      this.settle(false);
+    };
+    this.worker.on('error', die);
+    this.worker.on('exit', die);
+    this.timer = setInterval(() => {
+      if (this.commits > 0 && Date.now() - this.last >= CHECKPOINT_MS) void this.run();
+    }, CHECKPOINT_MS);
     this.timer.unref();
+  }
+
+  private settle(complete: boolean): void {
+    const finish = this.finish;
+    this.finish = null;
+    this.running = null;
+    finish?.(complete);
+  }
+
+  /** Starts a checkpoint, or gives the one already running. Resolves true if it copied the whole log. */
+  private run(): Promise<boolean> {
+    if (this.running) return this.running;
+    if (this.dead) return Promise.resolve(false);
+    this.commits = 0;
+    this.last = Date.now();
+    this.running = new Promise<boolean>((resolve) => {
+      this.finish = resolve;
+      this.worker.postMessage('checkpoint');
+    });
+    return this.running;
   }
 
   committed(): void {
     this.commits += 1;
-    this.maybe(false);
+    this.sinceComplete += 1;
+    if (this.commits >= this.every) void this.run();
   }
 
-  private maybe(timed: boolean): void {
-    if (this.busy || this.commits === 0) return;
-    if (this.commits < CHECKPOINT_COMMITS && !(timed && Date.now() - this.last >= CHECKPOINT_MS)) return;
-    this.busy = true;
-    this.commits = 0;
-    this.last = Date.now();
-    this.worker.postMessage('checkpoint');
+  /** Whether the writer should pause for a checkpoint before its next transaction. */
+  get due(): boolean {
+    return !this.dead && this.sinceComplete >= this.restartEvery;
+  }
+
+  /** With the writer idle: waits for a running checkpoint, then runs one that, with no writer, copies the rest of the log. */
+  async pause(): Promise<void> {
+    this.counters.pauses += 1;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), PAUSE_MS)));
+    const copied = (async () => {
+      // One that is running began before the last commits; then one more, now that nothing writes.
+      const complete = this.running ? await this.running : false;
+      return complete && this.commits === 0 ? true : this.run();
+    })();
+    await Promise.race([copied, late]);
+    clearTimeout(timer);
+    // Done or not (a reader still in the log, a dead or slow worker), the writer goes on for restartEvery more commits.
+    this.sinceComplete = 0;
   }
 
   async close(): Promise<void> {
@@ -237,7 +290,7 @@ class Checkpointer {
   }
 }
 
-const NO_COUNTS = { writerStatements: 0, readerStatements: 0, commits: 0, transactions: 0, writerBusyMs: 0, syncs: 0, checkpoints: 0 };
+const NO_COUNTS = { writerStatements: 0, readerStatements: 0, commits: 0, transactions: 0, writerBusyMs: 0, syncs: 0, checkpoints: 0, pauses: 0 };
 type Counters = typeof NO_COUNTS;
 
 /**
@@ -267,13 +320,13 @@ export class Sqlite implements Db {
     readonly counters: Counters,
   ) {}
 
-  static async open(file: string, options: { syncFile?: SyncFile } = {}): Promise<Sqlite> {
+  static async open(file: string, options: { syncFile?: SyncFile; checkpointEvery?: number; restartEvery?: number } = {}): Promise<Sqlite> {
     if (file === ':memory:') return new Sqlite(Connection.open(file, 'PRAGMA foreign_keys = ON;'), null, file, null, null, { ...NO_COUNTS });
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const writer = Connection.open(file, `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}; PRAGMA foreign_keys = ON;`);
     const reader = Connection.open(file, 'PRAGMA query_only = ON;');
     const counters = { ...NO_COUNTS };
-    return new Sqlite(writer, reader, file, new LogSync(`${file}-wal`, options.syncFile ?? fdatasync, counters), new Checkpointer(file, counters), counters);
+    return new Sqlite(writer, reader, file, new LogSync(`${file}-wal`, options.syncFile ?? fdatasync, counters), new Checkpointer(file, counters, options.checkpointEvery, options.restartEvery), counters);
   }
 
   /** Runs `fn` as one transaction; resolves with its result once the commit is on disk. */
@@ -288,7 +341,10 @@ export class Sqlite implements Db {
   private drain(): void {
     if (this.running || this.pending.length === 0) return;
     this.running = (async () => {
-      for (let p = this.pending.shift(); p; p = this.pending.shift()) await this.runOne(p);
+      for (let p = this.pending.shift(); p; p = this.pending.shift()) {
+        await this.runOne(p);
+        if (this.checkpointer?.due) await this.checkpointer.pause();
+      }
     })().finally(() => {
       this.running = null;
       this.drain();
