@@ -23,7 +23,17 @@ async function measure(kind, level, server) {
     // in a steady closed loop, the work done in the window is the work of the turns that end in it.
     // Each resolves at its message, with the server's counters still to come (so a run ending right after
     // the close cannot overtake it).
-    const sample = (phase) => new Promise((resolve) => gen.child.on('message', (m) => m && m.type === 'window' && m.phase === phase && resolve({ counters: server.call('memory') })));
+    const profile = kind === 'lotsen' && process.env.BENCH_CPU_PROF;
+    const profileFile = path.join(DATA, 'profiles', `window-${level}-${Date.now()}.cpuprofile`);
+    const sample = (phase) =>
+      new Promise((resolve) =>
+        gen.child.on('message', (m) => {
+          if (!m || m.type !== 'window' || m.phase !== phase) return;
+          const counters = server.call('memory');
+          if (profile) void server.call('profile', { phase: phase === 'open' ? 'start' : 'stop', file: profileFile }).then((p) => p.file && console.error(`  profile of the window: ${p.file}`));
+          resolve({ counters });
+        }),
+      );
     const opened = sample('open');
     const closed = sample('close');
     const running = gen.call('run', { durationMs: seconds * 1000, warmupMs: WARMUP_MS });
@@ -69,7 +79,6 @@ async function main() {
   const echo = await child.start('echo-server.js');
   const lotsen = await child.start('lotsen-server.js', {
     env: { PORT: '0', HOST: '127.0.0.1', LOTSEN_DB: db, LOTSEN_SECRET: SECRET, LOG_LEVEL: 'info', PURGE_INTERVAL_HOURS: '0', LOTSEN_DEMO: 'false' },
-    execArgv: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(DATA, 'profiles')}`] : [],
   });
   try {
     for (const level of LEVELS) {
@@ -80,7 +89,6 @@ async function main() {
       }
     }
   } finally {
-    // A clean exit, so --cpu-prof can write its profile.
     await lotsen.call('stop').catch(() => undefined);
     await Promise.race([lotsen.exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     await lotsen.kill();

@@ -95,6 +95,12 @@ export function createServer(rt: Runtime) {
     next();
   });
 
+  const json = express.json({ limit: rt.config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  const deps = { store: rt.store, tokens: rt.tokens, hub: rt.hub, adapter: rt.adapter, bot: rt.bot, log: rt.log };
+  // A chat's every turn comes this way: first in line, so its requests pass no other route on the way.
+  app.use('/v3/directline', json);
+  app.use(directLineRouter(deps));
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', modules: rt.engine.catalog.flows.size, streams: rt.hub.streams() });
   });
@@ -137,12 +143,8 @@ export function createServer(rt: Runtime) {
     prepared.handler(req, res);
   });
 
-  const json = express.json({ limit: rt.config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
-  const deps = { store: rt.store, tokens: rt.tokens, hub: rt.hub, adapter: rt.adapter, bot: rt.bot, log: rt.log };
   app.use(['/api/login', '/api/resume'], json);
   app.use(loginRouter({ ...deps, throttle: rt.throttle, codeKey: rt.keys.codes }));
-  app.use('/v3/directline', json);
-  app.use(directLineRouter(deps));
   app.use('/api/me', json);
   app.use(meRouter(deps));
   app.use('/console', consoleRouter(rt));

@@ -7,7 +7,10 @@ const { createRuntime } = require('../../dist/src/runtime');
 const { createServer } = require('../../dist/src/server');
 const { issueCodes } = require('../../dist/src/access/issue');
 
+const inspect = (session, method, params) => new Promise((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
+
 async function main() {
+  let profiler;
   const config = loadConfig();
   const rt = await createRuntime(config);
   await rt.store.ensureMunicipality('bench', 'Benchkommunen', '010-000 00 00');
@@ -42,6 +45,22 @@ async function main() {
           global.gc();
         }
         return { memory: process.memoryUsage(), cpu: process.cpuUsage(), elu: require('node:perf_hooks').performance.eventLoopUtilization(), streams: rt.hub.streams(), db: dbStats ? { statements: dbStats.statements, writerStatements: dbStats.writerStatements, commits: dbStats.commits, syncs: dbStats.syncs, checkpoints: dbStats.checkpoints, pauses: dbStats.pauses, busyMs: dbStats.busyMs } : undefined };
+      }
+      case 'profile': {
+        // The measuring window only (BENCH_CPU_PROF): V8's sampling profiler, started and stopped over the inspector.
+        if (msg.phase === 'start') {
+          profiler = new (require('node:inspector').Session)();
+          profiler.connect();
+          await inspect(profiler, 'Profiler.enable');
+          await inspect(profiler, 'Profiler.setSamplingInterval', { interval: 200 });
+          await inspect(profiler, 'Profiler.start');
+          return {};
+        }
+        const { profile } = await inspect(profiler, 'Profiler.stop');
+        profiler.disconnect();
+        require('node:fs').mkdirSync(require('node:path').dirname(msg.file), { recursive: true });
+        require('node:fs').writeFileSync(msg.file, JSON.stringify(profile));
+        return { file: msg.file };
       }
       case 'stop': {
         await http.close();

@@ -49,6 +49,23 @@ export function personaContexts(persona: Persona | undefined): string[] {
 
 /** Resolves a key for a persona: `key_mini`, `key_child`, `key`; returns the key actually used. */
 export function resolveKey(locale: Locale, key: UiBaseKey, persona?: Persona): UiKey {
+  const memo = `${locale}\u0000${key}\u0000${persona ?? ''}`;
+  const known = resolved.get(memo);
+  if (known) return known;
+  const found = findKey(locale, key, persona);
+  resolved.set(memo, found);
+  return found;
+}
+
+/*
+ * The strings never change while the server runs, so what a key resolves to, and a string without variables, is
+ * looked up in i18next once per locale and then remembered: a turn asks for dozens of them.
+ */
+const resolved = new Map<string, UiKey>();
+const plain = new Map<string, string>();
+const lines = new Map<string, readonly string[]>();
+
+function findKey(locale: Locale, key: UiBaseKey, persona?: Persona): UiKey {
   const t = ui();
   for (const suffix of personaContexts(persona)) {
     const candidate = withSuffix(key, suffix);
@@ -69,7 +86,20 @@ function withSuffix(key: string, suffix: string): string {
   return `${key}${suffix}`;
 }
 
-export function uiText(locale: Locale, key: UiKey, vars: Record<string, string | number> = {}): string {
+export function uiText(locale: Locale, key: UiKey, vars?: Record<string, string | number>): string {
+  if (vars === undefined || Object.keys(vars).length === 0) {
+    const memo = `${locale}\u0000${key}`;
+    let text = plain.get(memo);
+    if (text === undefined) {
+      text = lookUpText(locale, key, {});
+      plain.set(memo, text);
+    }
+    return text;
+  }
+  return lookUpText(locale, key, vars);
+}
+
+function lookUpText(locale: Locale, key: UiKey, vars: Record<string, string | number>): string {
   const t = ui();
   if (!t.exists(key, { lng: locale })) throw new Error(`UI string "${key}" is missing in locales/${locale}/ui.json`);
   const value: unknown = t.t(key, { lng: locale, ...vars, returnObjects: true });
@@ -78,8 +108,14 @@ export function uiText(locale: Locale, key: UiKey, vars: Record<string, string |
 }
 
 export function uiLines(locale: Locale, key: UiKey): string[] {
-  const value: unknown = ui().t(key, { lng: locale, returnObjects: true });
-  return Array.isArray(value) ? value.map(String) : [String(value)];
+  const memo = `${locale}\u0000${key}`;
+  let known = lines.get(memo);
+  if (!known) {
+    const value: unknown = ui().t(key, { lng: locale, returnObjects: true });
+    known = Array.isArray(value) ? value.map(String) : [String(value)];
+    lines.set(memo, known);
+  }
+  return [...known];
 }
 
 export const isLocale = (value: unknown): value is Locale => typeof value === 'string' && (LOCALES as readonly string[]).includes(value);

@@ -290,7 +290,7 @@ class Checkpointer {
   }
 }
 
-const NO_COUNTS = { writerStatements: 0, readerStatements: 0, commits: 0, transactions: 0, writerBusyMs: 0, syncs: 0, checkpoints: 0, pauses: 0 };
+const NO_COUNTS = { writerStatements: 0, readerStatements: 0, warmReads: 0, commits: 0, transactions: 0, writerBusyMs: 0, syncs: 0, checkpoints: 0, pauses: 0 };
 type Counters = typeof NO_COUNTS;
 
 /**
@@ -398,10 +398,19 @@ export class Sqlite implements Db {
     return this.transaction((tx) => tx.run(sql, params));
   }
 
-  /** A read of what is committed: on the reading connection, never waiting for writes (in a group with them for `:memory:`). */
+  /**
+   * A read of what is committed, never waiting for writes (in a group with them for `:memory:`). On the writing
+   * connection while it has no transaction open: its page cache holds what it wrote itself. Else on the reading
+   * connection, which sees only committed data; SQLite drops that connection's page cache whenever the log has
+   * grown since its last read, so under steady writes each of its reads starts from cold pages.
+   */
   async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     if (!this.reader) return this.transaction((tx) => tx.all<T>(sql, params));
     if (this.closed) throw new Error('SQLite: the database is closed');
+    if (!this.writer.raw.inTransaction) {
+      this.counters.warmReads += 1;
+      return this.writer.all<T>(sql, params);
+    }
     this.counters.readerStatements += 1;
     return this.reader.all<T>(sql, params);
   }

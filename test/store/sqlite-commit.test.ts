@@ -128,6 +128,30 @@ test('reads outside a transaction see only what is committed, and do not wait fo
   expect(await ids()).toEqual([5]);
 });
 
+test('with no transaction open, reads go to the writing connection (its cache is warm); during one, to the reading connection', async () => {
+  await db.run('INSERT INTO item (id) VALUES (1)');
+  const warm = db.counters.warmReads;
+  const cold = db.counters.readerStatements;
+  expect(await ids()).toEqual([1]);
+  expect(db.counters.warmReads).toBe(warm + 1);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let inserted!: () => void;
+  const didInsert = new Promise<void>((resolve) => (inserted = resolve));
+  const writing = db.transaction(async (tx) => {
+    await tx.run('INSERT INTO item (id) VALUES (2)');
+    inserted();
+    await held;
+  });
+  await didInsert;
+  expect(await ids()).toEqual([1]);
+  expect(db.counters.readerStatements).toBe(cold + 1);
+  release();
+  await writing;
+  expect(await ids()).toEqual([1, 2]);
+  expect(db.counters.warmReads).toBe(warm + 2);
+});
+
 test('a commit that fails is refused, stores nothing, and the transactions after it go on', async () => {
   const settled = await Promise.allSettled([
     db.transaction((tx) => tx.run('INSERT INTO item (id) VALUES (2)')),
