@@ -44,7 +44,7 @@ async function main() {
           await new Promise((r) => setTimeout(r, 50));
           global.gc();
         }
-        return { memory: process.memoryUsage(), cpu: process.cpuUsage(), elu: require('node:perf_hooks').performance.eventLoopUtilization(), streams: rt.hub.streams(), db: dbStats ? { statements: dbStats.statements, writerStatements: dbStats.writerStatements, commits: dbStats.commits, syncs: dbStats.syncs, checkpoints: dbStats.checkpoints, pauses: dbStats.pauses, busyMs: dbStats.busyMs } : undefined };
+        return { memory: process.memoryUsage(), cpu: process.cpuUsage(), elu: require('node:perf_hooks').performance.eventLoopUtilization(), streams: rt.hub.streams(), db: dbStats ? { statements: dbStats.statements, writerStatements: dbStats.writerStatements, commits: dbStats.commits, syncs: dbStats.syncs, checkpoints: dbStats.checkpoints, pauses: dbStats.pauses, pauseMs: dbStats.pauseMs, warmReads: dbStats.warmReads, busyMs: dbStats.busyMs } : undefined };
       }
       case 'profile': {
         // The measuring window only (BENCH_CPU_PROF): V8's sampling profiler, started and stopped over the inspector.
@@ -87,7 +87,7 @@ function instrument(db) {
   if (db.engine !== 'sqlite' || !c) return undefined;
   return {
     get statements() {
-      return c.writerStatements + c.readerStatements;
+      return c.writerStatements + c.readerStatements + c.warmReads;
     },
     get writerStatements() {
       return c.writerStatements;
@@ -103,6 +103,12 @@ function instrument(db) {
     },
     get pauses() {
       return c.pauses;
+    },
+    get pauseMs() {
+      return c.pauseMs;
+    },
+    get warmReads() {
+      return c.warmReads;
     },
     get busyMs() {
       return c.writerBusyMs;

@@ -214,8 +214,9 @@ export class LotsenStore {
       const id = `${conversationId}|${String(seq).padStart(7, '0')}`;
       const activity = e.role === 'bot' && replyToId !== undefined ? { ...e.activity, replyToId, id } : { ...e.activity, id };
       if (e.activity === batch.user) replyToId = id;
-      params.push(conversationId, seq, e.role, this.sealer.seal(JSON.stringify(activity), `activity:${conversationId}:${seq}`), now);
-      out.push({ seq, activity });
+      const json = JSON.stringify(activity);
+      params.push(conversationId, seq, e.role, this.sealer.seal(json, `activity:${conversationId}:${seq}`), now);
+      out.push({ seq, activity, json });
       seq += 1;
     }
     await tx.run(`INSERT INTO activity (conversation_id, seq, role, body, created_at) VALUES ${entries.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, params);
@@ -235,7 +236,10 @@ export class LotsenStore {
     const rows = await this.db.all<{ seq: number; body: Buffer }>('SELECT seq, body FROM activity WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?', [
       conversationId, watermark ?? -1, limit,
     ]);
-    return rows.map((r) => ({ seq: r.seq, activity: JSON.parse(this.sealer.open(r.body, `activity:${conversationId}:${r.seq}`)) as Partial<Activity> }));
+    return rows.map((r) => {
+      const json = this.sealer.open(r.body, `activity:${conversationId}:${r.seq}`);
+      return { seq: r.seq, activity: JSON.parse(json) as Partial<Activity>, json };
+    });
   }
 
   async lastSeq(conversationId: string): Promise<number> {

@@ -25,6 +25,8 @@ export interface ConversationRecord {
 export interface StoredActivity {
   seq: number;
   activity: Partial<Activity>;
+  /** `activity` as JSON, exactly as stored: a stream frame is built from it without serializing it again. */
+  json?: string;
 }
 
 export interface NoteRecord {

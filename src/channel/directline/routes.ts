@@ -99,6 +99,12 @@ export async function postActivity(deps: DirectLineDeps, conversationId: string,
   });
 }
 
+/** A stream frame `{activities, watermark}`, from each activity's stored JSON where it has it. */
+export function streamFrame(list: StoredActivity[], watermark: number): string {
+  const parts = list.map((a) => a.json ?? JSON.stringify(a.activity));
+  return `{"activities":[${parts.join(',')}],"watermark":${JSON.stringify(String(watermark))}}`;
+}
+
 /** The Direct Line 3.0-compatible REST routes. */
 export function directLineRouter(deps: DirectLineDeps): Router {
   const r = Router();
@@ -203,7 +209,7 @@ export function attachStream(deps: DirectLineDeps) {
       const last = list[list.length - 1];
       if (!last || ws.readyState !== ws.OPEN) return;
       lastSeq = last.seq;
-      ws.send(JSON.stringify({ activities: list.map((a) => a.activity), watermark: String(last.seq) }));
+      ws.send(streamFrame(list, last.seq));
     };
     const push = async (stored: StoredActivity[]) => {
       let fresh = stored.filter((a) => a.seq > lastSeq).sort((a, b) => a.seq - b.seq);
