@@ -8,6 +8,8 @@ import { cleanUserText, foldForMatch } from './text';
 import {
   DialogueState,
   initialState,
+  isProduced,
+  markProduced,
   type Effect,
   type Municipality,
   type OutMessage,
@@ -57,6 +59,11 @@ class Turn {
     stored: unknown,
   ) {
     this.locale = profile.locale;
+    if (isProduced(stored)) {
+      // A turn changes the state's top level and replaces entries of runs and progress, never anything inside them.
+      this.state = { ...stored, runs: { ...stored.runs }, progress: { ...stored.progress } };
+      return;
+    }
     const parsed = stored === undefined || stored === null ? null : DialogueState.safeParse(stored);
     if (parsed && !parsed.success) {
       // A foreign or corrupt row: keep the user going with an apology instead of failing every turn.
@@ -71,7 +78,7 @@ class Turn {
     if (input.type === 'start') this.welcome();
     else if (input.type === 'button') this.button(input.value);
     else this.text(input.text);
-    return { messages: this.messages, actions: this.actions, state: this.state, effects: this.effects, progress: this.progressInfo };
+    return { messages: this.messages, actions: this.actions, state: markProduced(this.state), effects: this.effects, progress: this.progressInfo };
   }
 
   // ---- input routing ----

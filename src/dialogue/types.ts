@@ -42,6 +42,17 @@ export type DialogueState = z.infer<typeof DialogueState>;
 
 export const initialState = (): DialogueState => ({ v: 1, current: null, runs: {}, progress: {}, misses: 0, crisisShown: false });
 
+/**
+ * States the dialogue core returned itself. They are valid by construction (a test holds the core to that), so a
+ * later turn handed the very same object, as the store keeps it between turns, need not validate it again.
+ */
+const produced = new WeakSet<DialogueState>();
+export const markProduced = (state: DialogueState): DialogueState => {
+  produced.add(state);
+  return state;
+};
+export const isProduced = (value: unknown): value is DialogueState => typeof value === 'object' && value !== null && produced.has(value as DialogueState);
+
 export interface VideoDescriptor {
   id: string;
   title: string;

@@ -31,6 +31,8 @@ export interface StateRow {
 export interface KnownState {
   eTag: string;
   json: string;
+  /** The value as written, when this instance wrote it: handed out again as it is, not parsed anew. Never mutated. */
+  value?: Record<string, unknown>;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function readStateRow(db: Tx, sealer: Sealer, key: string, unreadab
     ? await db.get<{ etag: string; body: Buffer | null }>('SELECT etag, CASE WHEN etag = ? THEN NULL ELSE body END AS body FROM bot_state WHERE key = ?', [known.eTag, key])
     : await db.get<{ etag: string; body: Buffer | null }>('SELECT etag, body FROM bot_state WHERE key = ?', [key]);
   if (!row) return undefined;
+  if (row.body === null && known?.value && row.etag === known.eTag) return { key, value: known.value, eTag: row.etag, json: known.json };
   try {
     const json = row.body === null && known && row.etag === known.eTag ? known.json : sealer.open(row.body as Buffer, `state:${key}`);
     return { key, value: JSON.parse(json) as Record<string, unknown>, eTag: row.etag, json };

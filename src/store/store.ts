@@ -177,7 +177,7 @@ export class LotsenStore {
       await effects(tx);
       return { stored: await this.insertActivities(tx, conversationId, { user: turn.user, activities: turn.activities, role: 'bot' }, turn.where), state: written };
     });
-    this.remember(turn.state.key, state);
+    this.remember(turn.state.key, { ...state, value: turn.state.value });
     return { stored, eTag: state.eTag };
   }
 
@@ -226,7 +226,7 @@ export class LotsenStore {
   /** The dialogue state row a botbuilder `Storage` keeps under `key`, opened; undefined when there is none. */
   async readState(key: string, unreadable: () => Record<string, unknown>): Promise<StateRow | undefined> {
     const row = await readStateRow(this.db, this.sealer, key, unreadable, this.known.get(key));
-    if (row?.eTag && row.json !== undefined) this.remember(key, { eTag: row.eTag, json: row.json });
+    if (row?.eTag && row.json !== undefined) this.remember(key, { eTag: row.eTag, json: row.json, value: this.known.get(key)?.eTag === row.eTag ? this.known.get(key)?.value : undefined });
     else this.known.delete(key);
     return row;
   }

@@ -85,13 +85,16 @@ export function lotsenStoreContract(name: string, make: () => Promise<{ store: L
       const activeAt = async () => Number((await store.db.get<{ active_at: number }>('SELECT active_at FROM conversation WHERE id = ?', [conversation.id]))?.active_at);
       const recent = Date.now() - 60_000;
       await store.db.run('UPDATE conversation SET active_at = ? WHERE id = ?', [recent, conversation.id]);
-      const second = await store.commitTurn(conversation.id, { state: { key, value: { n: 2 }, eTag: first.eTag }, where: { flow: null, step: null }, activities: [msg('c')] }, async () => undefined);
+      const written = { n: 2 };
+      const second = await store.commitTurn(conversation.id, { state: { key, value: written, eTag: first.eTag }, where: { flow: null, step: null }, activities: [msg('c')] }, async () => undefined);
       expect(await activeAt()).toBe(recent);
       await store.db.run('UPDATE conversation SET active_at = ? WHERE id = ?', [Date.now() - ACTIVE_AT_RESOLUTION_MS - 1000, conversation.id]);
       await store.appendActivities(conversation.id, [msg('d')], 'bot');
       expect(await activeAt()).toBeGreaterThan(Date.now() - 60_000);
       const read = await store.readState(key, unreadable);
       expect(read).toMatchObject({ value: { n: 2 }, eTag: second.eTag });
+      // The row is unchanged since this store wrote it: the value comes back as written, not parsed again.
+      expect(read?.value).toBe(written);
       // Another writer (another instance) gives the row a new eTag: it is read and opened again.
       await store.db.run('UPDATE bot_state SET body = ?, etag = ? WHERE key = ?', [Buffer.from('not sealed'), 'elsewhere', key]);
       expect(await store.readState(key, unreadable)).toMatchObject({ value: { unreadable: true }, eTag: 'elsewhere' });
