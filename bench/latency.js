@@ -57,8 +57,8 @@ async function measure(kind, level, server) {
           commitsPerTurn: (after.db.commits - before.db.commits) / turns,
           commitsPerSync: (after.db.commits - before.db.commits) / Math.max(1, after.db.syncs - before.db.syncs),
           checkpointsPerSecond: (after.db.checkpoints - before.db.checkpoints) / (elapsed / 1000),
-          pausesPerSecond: (after.db.pauses - before.db.pauses) / (elapsed / 1000),
-          pauseMsEach: (after.db.pauseMs - before.db.pauseMs) / Math.max(1, after.db.pauses - before.db.pauses),
+          restartsPerSecond: (after.db.restarts - before.db.restarts) / (elapsed / 1000),
+          restartMsEach: (after.db.restartMs - before.db.restartMs) / Math.max(1, after.db.restarts - before.db.restarts),
           warmReadShare: (after.db.warmReads - before.db.warmReads) / Math.max(1, after.db.statements - before.db.statements - (after.db.writerStatements - before.db.writerStatements)),
           msPerTurn: (after.db.busyMs - before.db.busyMs) / turns,
           busyShare: (after.db.busyMs - before.db.busyMs) / elapsed,
@@ -108,10 +108,10 @@ async function main() {
   table(['server × conversations', 'turns', 'p50', 'p95', 'p99', 'max', 'turns/s', 'errors', 'server CPU', 'client CPU'], rows);
   const dbRows = results
     .filter((r) => r.db)
-    .map((r) => [`${r.kind} × ${r.level}`, fmt(r.db.statementsPerTurn), fmt(r.db.writerStatementsPerTurn), fmt(r.db.commitsPerTurn, 2), fmt(r.db.commitsPerSync), fmt(r.db.checkpointsPerSecond), fmt(r.db.pausesPerSecond), fmt(r.db.pauseMsEach), `${fmt(r.db.warmReadShare * 100, 0)}%`, fmt(r.db.msPerTurn, 2), `${fmt(r.db.busyShare * 100, 0)}%`]);
+    .map((r) => [`${r.kind} × ${r.level}`, fmt(r.db.statementsPerTurn), fmt(r.db.writerStatementsPerTurn), fmt(r.db.commitsPerTurn, 2), fmt(r.db.commitsPerSync), fmt(r.db.checkpointsPerSecond), fmt(r.db.restartsPerSecond), fmt(r.db.restartMsEach), `${fmt(r.db.warmReadShare * 100, 0)}%`, fmt(r.db.msPerTurn, 2), `${fmt(r.db.busyShare * 100, 0)}%`]);
   if (dbRows.length > 0) {
     console.log('\nSQLite per turn (writes run one after another on the writing connection, and so do reads while it has no transaction open, else on the reading one; the log is synced off the event loop)\n');
-    table(['server × conversations', 'statements', 'on the writer', 'commits', 'commits per log sync', 'checkpoints/s', 'writer pauses/s', 'ms each', 'reads on the writer', 'writer ms', 'writer busy'], dbRows);
+    table(['server × conversations', 'statements', 'on the writer', 'commits', 'commits per log sync', 'checkpoints/s', 'writer checkpoints/s', 'ms each', 'reads on the writer', 'writer ms', 'writer busy'], dbRows);
   }
   writeResult('latency', { warmupMs: WARMUP_MS, results });
 }

@@ -14,7 +14,6 @@ async function main() {
   const config = loadConfig();
   const rt = await createRuntime(config);
   await rt.store.ensureMunicipality('bench', 'Benchkommunen', '010-000 00 00');
-  const dbStats = instrument(rt.db);
   const http = createServer(rt);
   const port = await http.listen(config.PORT, config.HOST);
 
@@ -44,7 +43,7 @@ async function main() {
           await new Promise((r) => setTimeout(r, 50));
           global.gc();
         }
-        return { memory: process.memoryUsage(), cpu: process.cpuUsage(), elu: require('node:perf_hooks').performance.eventLoopUtilization(), streams: rt.hub.streams(), db: dbStats ? { statements: dbStats.statements, writerStatements: dbStats.writerStatements, commits: dbStats.commits, syncs: dbStats.syncs, checkpoints: dbStats.checkpoints, pauses: dbStats.pauses, pauseMs: dbStats.pauseMs, warmReads: dbStats.warmReads, busyMs: dbStats.busyMs } : undefined };
+        return { memory: process.memoryUsage(), cpu: process.cpuUsage(), elu: require('node:perf_hooks').performance.eventLoopUtilization(), streams: rt.hub.streams(), db: dbCounters(rt.db) };
       }
       case 'profile': {
         // The measuring window only (BENCH_CPU_PROF): V8's sampling profiler, started and stopped over the inspector.
@@ -77,43 +76,18 @@ async function main() {
 }
 
 /**
- * What the SQLite store counts itself (src/store/sqlite.ts): statements on the writing and the reading connection,
- * commits, syncs of the write-ahead log (off the event loop, each covering every commit before it), passive
- * checkpoints (in a worker thread), the writer's pauses for a checkpoint that lets the log start over, and how long the writer was occupied by transactions (they run one after
- * another on it, so that time is the writer's busy time). Undefined on another store (PostgreSQL).
+ * What the SQLite store counts itself (src/store/sqlite.ts), as it stands now: statements on the writing and the
+ * reading connection (reads run on the writer while it has no transaction open), commits, syncs of the write-ahead
+ * log (off the event loop, each covering every commit before it), passive checkpoints (in a worker thread), the
+ * writer's own checkpoints that let the log start over and their length, and how long the writer was
+ * occupied by transactions (they run one after another on it, so that is the writer's busy time). Undefined on
+ * another store (PostgreSQL).
  */
-function instrument(db) {
+function dbCounters(db) {
   const c = db.counters;
   if (db.engine !== 'sqlite' || !c) return undefined;
-  return {
-    get statements() {
-      return c.writerStatements + c.readerStatements + c.warmReads;
-    },
-    get writerStatements() {
-      return c.writerStatements;
-    },
-    get commits() {
-      return c.commits;
-    },
-    get syncs() {
-      return c.syncs;
-    },
-    get checkpoints() {
-      return c.checkpoints;
-    },
-    get pauses() {
-      return c.pauses;
-    },
-    get pauseMs() {
-      return c.pauseMs;
-    },
-    get warmReads() {
-      return c.warmReads;
-    },
-    get busyMs() {
-      return c.writerBusyMs;
-    },
-  };
+  const { writerStatements, readerStatements, warmReads, commits, syncs, checkpoints, restarts, restartMs, writerBusyMs } = c;
+  return { statements: writerStatements + readerStatements + warmReads, writerStatements, warmReads, commits, syncs, checkpoints, restarts, restartMs, busyMs: writerBusyMs };
 }
 
 main().catch((err) => {

@@ -1,7 +1,7 @@
 import type { Snapshot } from 'xstate';
-import { restoreSnapshot, runEvent, stepOf, type FlowEvent, type RunSnapshot } from '../flows/compile';
+import { contextOf, restoreSnapshot, runEvent, stepOf, type FlowEvent, type RunSnapshot } from '../flows/compile';
 import type { FlowEngine } from '../flows/engine';
-import { FlowContext } from '../flows/registry';
+import type { FlowContext } from '../flows/registry';
 import { LOCALES, type Flow, type Locale, type Step } from '../flows/schema';
 import { resolveKey, uiLines, uiText, type UiBaseKey } from '../i18n/ui';
 import { cleanUserText, foldForMatch } from './text';
@@ -309,7 +309,7 @@ class Turn {
 
   private showCurrent(flow: Flow): void {
     const snapshot = this.snapshotOf(flow);
-    const ctx = FlowContext.parse((snapshot as { context?: unknown }).context);
+    const ctx = contextOf(snapshot);
     this.renderStep(flow, this.stepById(flow, String((snapshot as { value?: unknown }).value)), ctx);
   }
 
@@ -325,7 +325,7 @@ class Turn {
     const from = String((snapshot as { value?: unknown }).value);
     const result = runEvent(this.machine(flow), snapshot, this.input(), event);
     const to = stepOf(result.snapshot);
-    const ctx = FlowContext.parse(result.snapshot.context);
+    const ctx = contextOf(result.snapshot);
     this.state.misses = 0;
     if (event.type === 'BACK' && from === to) this.ui('back.none');
     if (event.type === 'RESTART') this.ui('restart.done');
@@ -348,7 +348,7 @@ class Turn {
   private answer(flow: Flow, given: { typed?: string; button?: string }): void {
     const snapshot = this.snapshotOf(flow);
     const step = this.stepById(flow, String((snapshot as { value?: unknown }).value));
-    const ctx = FlowContext.parse((snapshot as { context?: unknown }).context);
+    const ctx = contextOf(snapshot);
     const value = given.button;
     switch (step.kind) {
       case 'say':
@@ -498,7 +498,7 @@ class Turn {
     }
     const snapshot = this.snapshotOf(flow);
     const step = this.stepById(flow, String((snapshot as { value?: unknown }).value));
-    this.stepActions(flow, step, FlowContext.parse((snapshot as { context?: unknown }).context));
+    this.stepActions(flow, step, contextOf(snapshot));
   }
 
   private contentMessages(flow: Flow, step: Step, field: string): void {

@@ -156,4 +156,10 @@ export function runEvent(
 }
 
 export const stepOf = (snapshot: AnyMachineSnapshot): string => String(snapshot.value);
+
+/**
+ * A module run's context. Its type is FlowContext by the machine's setup, and a stored one is validated before it
+ * becomes a snapshot (`restoreSnapshot`), so reading it needs no second check.
+ */
+export const contextOf = (snapshot: Snapshot<unknown>): FlowContext => (snapshot as unknown as { context: FlowContext }).context;
 export { nextTargets };
