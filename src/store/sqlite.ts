@@ -23,7 +23,7 @@ const CHECKPOINT_COMMITS = 200;
 const CHECKPOINT_MS = 10_000;
 /**
  * Commits after which the writer checkpoints the rest of the log itself, so it can start over (see `Checkpointer`):
- * about 50 MiB of log at a turn's 8–9 pages. Each such checkpoint holds the event loop 5–20 ms.
+ * about 50 MiB of log at a turn's 8–9 pages. Each such checkpoint held the event loop 10–22 ms under load.
  */
 const RESTART_COMMITS = 1500;
 /** Commits after which the writer tries again when its checkpoint could not copy the whole log. */

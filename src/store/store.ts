@@ -225,8 +225,10 @@ export class LotsenStore {
 
   /** The dialogue state row a botbuilder `Storage` keeps under `key`, opened; undefined when there is none. */
   async readState(key: string, unreadable: () => Record<string, unknown>): Promise<StateRow | undefined> {
-    const row = await readStateRow(this.db, this.sealer, key, unreadable, this.known.get(key));
-    if (row?.eTag && row.json !== undefined) this.remember(key, { eTag: row.eTag, json: row.json, value: this.known.get(key)?.eTag === row.eTag ? this.known.get(key)?.value : undefined });
+    const known = this.known.get(key);
+    const row = await readStateRow(this.db, this.sealer, key, unreadable, known);
+    // The object this store wrote stays remembered while the row is unchanged; a row read anew keeps only its JSON.
+    if (row?.eTag && row.json !== undefined) this.remember(key, { eTag: row.eTag, json: row.json, value: row.value === known?.value ? known?.value : undefined });
     else this.known.delete(key);
     return row;
   }

@@ -111,17 +111,23 @@ test('a transaction alone that fails leaves nothing behind', async () => {
   expect(await ids()).toEqual([]);
 });
 
-test('reads outside a transaction see only what is committed, and do not wait for a running one', async () => {
+/** A transaction that inserts `id` and then stays open until `release()`; resolves once the insert is done. */
+async function openTransactionInserting(id: number) {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   let inserted!: () => void;
   const didInsert = new Promise<void>((resolve) => (inserted = resolve));
   const writing = db.transaction(async (tx) => {
-    await tx.run('INSERT INTO item (id) VALUES (5)');
+    await tx.run('INSERT INTO item (id) VALUES (?)', [id]);
     inserted();
     await held;
   });
   await didInsert;
+  return { release, writing };
+}
+
+test('reads outside a transaction see only what is committed, and do not wait for a running one', async () => {
+  const { release, writing } = await openTransactionInserting(5);
   expect(await ids()).toEqual([]);
   release();
   await writing;
@@ -134,16 +140,7 @@ test('with no transaction open, reads go to the writing connection (its cache is
   const cold = db.counters.readerStatements;
   expect(await ids()).toEqual([1]);
   expect(db.counters.warmReads).toBe(warm + 1);
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let inserted!: () => void;
-  const didInsert = new Promise<void>((resolve) => (inserted = resolve));
-  const writing = db.transaction(async (tx) => {
-    await tx.run('INSERT INTO item (id) VALUES (2)');
-    inserted();
-    await held;
-  });
-  await didInsert;
+  const { release, writing } = await openTransactionInserting(2);
   expect(await ids()).toEqual([1]);
   expect(db.counters.readerStatements).toBe(cold + 1);
   release();
