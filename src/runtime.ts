@@ -1,23 +1,21 @@
-import { ConversationState } from 'botbuilder';
 import pino, { type Logger } from 'pino';
 import { LoginThrottle } from './access/throttle';
 import { TokenService } from './access/tokens';
-import { LotsenBot, type TurnScope } from './bot/bot';
-import { DirectLineAdapter } from './channel/adapter';
-import { ownMunicipality, type OwnMunicipality } from './channel/municipality';
+import type { LotsenBot } from './bot/bot';
+import type { DirectLineAdapter } from './channel/adapter';
 import { ConversationHub } from './channel/directline/hub';
 import { PgHub } from './channel/directline/pgHub';
 import type { Config } from './config';
 import { loadEngine, type FlowEngine } from './flows/engine';
-import { isLocale } from './i18n/ui';
 import { ROOT } from './paths';
-import { detectCrisis } from './safety/crisis';
-import { DbBotStorage } from './store/botStorage';
 import { deriveKeys, loadMasterSecret, Sealer, type Keys } from './store/crypto';
-import { openDb, type Db, type Tx } from './store/db';
+import { openDb, type Db } from './store/db';
 import { Postgres } from './store/postgres';
-import { DialogueState, type Effect } from './dialogue/types';
+import { Sqlite } from './store/sqlite';
+import { DialogueState } from './dialogue/types';
 import { LotsenStore } from './store/store';
+import { createTurnPipeline, stateKey, unreadable } from './turns/pipeline';
+import { InProcessTurns, WorkerTurns, type TurnRunner } from './turns/runner';
 
 /** Everything a running server holds, built once at start. */
 export interface Runtime {
@@ -32,14 +30,15 @@ export interface Runtime {
   hub: ConversationHub;
   adapter: DirectLineAdapter;
   bot: LotsenBot;
+  /** Where Direct Line turns run: a worker thread for a SQLite file, else the event loop. */
+  turns: TurnRunner;
   secretCreated: boolean;
   /** The stored dialogue state of a Direct Line conversation (for tests and support tools). */
   conversationStateOf(conversationId: string): Promise<DialogueState | undefined>;
   close(): Promise<void>;
 }
 
-/** Where botbuilder's ConversationState keeps a Direct Line conversation's state; kept conversations use the same row. */
-export const stateKey = (conversationId: string): string => `directline/conversations/${conversationId}/`;
+export { stateKey };
 
 export function createLogger(config: Config): Logger {
   // Logs carry ids and events, never what a user wrote: nothing logs activity text or bodies.
@@ -62,67 +61,22 @@ export async function createRuntime(config: Config, log: Logger = createLogger(c
     await pgHub.start();
     hub = pgHub;
   } else hub = new ConversationHub();
-  const adapter = new DirectLineAdapter(store, hub, log);
-  const unreadable = () => ({ dialogue: { unreadable: true } });
-  // A state row that does not open or parse reaches the dialogue core as a state it rejects: it apologizes and starts over.
-  const botStorage = new DbBotStorage(db, sealer, { unreadable });
-  const conversationState = new ConversationState(botStorage);
-
-  // Municipalities change seldom (never, from the product itself): read each at most once a minute, not every turn.
-  const municipalities = new Map<string, { at: number; value: Promise<OwnMunicipality | null> }>();
-  const municipalityOf = (id: string) => {
-    const hit = municipalities.get(id);
-    if (hit && Date.now() - hit.at < 60_000) return hit.value;
-    const value = ownMunicipality(store, id);
-    municipalities.set(id, { at: Date.now(), value });
-    value.catch(() => municipalities.delete(id));
-    return value;
-  };
-
-  const resolveScope = async (context: { activity: { conversation?: { id?: string }; locale?: string } }): Promise<TurnScope> => {
-    const conversationId = context.activity.conversation?.id ?? '';
-    const key = stateKey(conversationId);
-    const [conversation, stored] = await Promise.all([store.getConversation(conversationId), store.readState(key, unreadable)]);
-    const asked = context.activity.locale?.toLowerCase().split('-')[0];
-    if (!conversation) {
-      // Not a code holder's conversation (the Emulator, Azure channels): a parent, nothing stored beyond bot state.
-      return { profile: { persona: 'parent', ageBand: null, locale: isLocale(asked) ? asked : 'sv' } };
-    }
-    let locale = conversation.locale;
-    if (isLocale(asked) && asked !== locale) {
-      locale = asked;
-      await store.setLocale(conversation.id, locale);
-    }
-    const recordEffects = (effects: Effect[]) => async (tx: Tx) => {
-      for (const e of effects) {
-        if (e.type === 'note') await store.saveNote(conversation.id, e, tx);
-        else if (e.type === 'checkin') await store.saveCheckin(conversation.id, e, tx);
-        else if (e.type === 'plan') await store.savePlanItem(conversation.id, e.field, e.text, tx);
-        else if (e.event !== 'step') {
-          await store.recordStat({ municipalityId: conversation.municipalityId, event: e.event, persona: conversation.persona, locale, flow: e.flow, step: e.step, category: e.category }, tx);
-        }
-      }
-    };
-    return {
-      profile: { persona: conversation.persona, ageBand: conversation.ageBand, locale },
-      municipality: (await municipalityOf(conversation.municipalityId)) ?? undefined,
-      kept: {
-        stored: stored?.value.dialogue,
-        commit: (turnContext, outcome) =>
-          adapter.commitTurn(turnContext, { state: { key, value: { dialogue: outcome.state }, eTag: stored?.eTag }, where: outcome.where, activities: outcome.activities }, recordEffects(outcome.effects)),
-      },
-    };
-  };
-  const bot = new LotsenBot(conversationState, { engine, detectCrisis }, resolveScope);
+  const { adapter, bot } = createTurnPipeline({ db, store, sealer, engine, hub, log });
+  // A SQLite file: turns run in a worker thread on their own connection (src/turns/runner.ts); else on the event loop.
+  const turns: TurnRunner =
+    config.TURN_WORKER && db instanceof Sqlite && db.file !== ':memory:'
+      ? await WorkerTurns.start(config, keys.data, hub, log)
+      : new InProcessTurns({ adapter, bot }, () => (db instanceof Sqlite ? { ...db.counters } : undefined));
 
   return {
-    config, log, keys, db, store, engine, tokens, throttle, hub, adapter, bot,
+    config, log, keys, db, store, engine, tokens, throttle, hub, adapter, bot, turns,
     secretCreated: created,
     conversationStateOf: async (conversationId) => {
       const parsed = DialogueState.safeParse((await store.readState(stateKey(conversationId), unreadable))?.value.dialogue);
       return parsed.success ? parsed.data : undefined;
     },
     close: async () => {
+      await turns.close();
       await hub.close();
       await db.close();
     },

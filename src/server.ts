@@ -96,7 +96,7 @@ export function createServer(rt: Runtime) {
   });
 
   const json = express.json({ limit: rt.config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
-  const deps = { store: rt.store, tokens: rt.tokens, hub: rt.hub, adapter: rt.adapter, bot: rt.bot, log: rt.log };
+  const deps = { store: rt.store, tokens: rt.tokens, hub: rt.hub, turns: rt.turns, log: rt.log };
   // A chat's every turn comes this way: first in line, so its requests pass no other route on the way.
   app.use('/v3/directline', json);
   app.use(directLineRouter(deps));

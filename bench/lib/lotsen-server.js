@@ -43,7 +43,7 @@ async function main() {
           await new Promise((r) => setTimeout(r, 50));
           global.gc();
         }
-        return { memory: process.memoryUsage(), cpu: process.cpuUsage(), elu: require('node:perf_hooks').performance.eventLoopUtilization(), streams: rt.hub.streams(), db: dbCounters(rt.db) };
+        return { memory: process.memoryUsage(), cpu: process.cpuUsage(), elu: require('node:perf_hooks').performance.eventLoopUtilization(), streams: rt.hub.streams(), db: dbCounters(rt.db.engine, await rt.turns.counters()) };
       }
       case 'profile': {
         // The measuring window only (BENCH_CPU_PROF): V8's sampling profiler, started and stopped over the inspector.
@@ -76,16 +76,16 @@ async function main() {
 }
 
 /**
- * What the SQLite store counts itself (src/store/sqlite.ts), as it stands now: statements on the writing and the
+ * What the SQLite store the turns write through counts itself (src/store/sqlite.ts; in the turn worker, when turns run
+ * there), as it stands now: statements on the writing and the
  * reading connection (reads run on the writer while it has no transaction open), commits, syncs of the write-ahead
  * log (off the event loop, each covering every commit before it), passive checkpoints (in a worker thread), the
  * writer's own checkpoints that let the log start over and their length, and how long the writer was
  * occupied by transactions (they run one after another on it, so that is the writer's busy time). Undefined on
  * another store (PostgreSQL).
  */
-function dbCounters(db) {
-  const c = db.counters;
-  if (db.engine !== 'sqlite' || !c) return undefined;
+function dbCounters(engine, c) {
+  if (engine !== 'sqlite' || !c) return undefined;
   const { writerStatements, readerStatements, warmReads, commits, syncs, checkpoints, restarts, restartMs, writerBusyMs } = c;
   return { statements: writerStatements + readerStatements + warmReads, writerStatements, warmReads, commits, syncs, checkpoints, restarts, restartMs, busyMs: writerBusyMs };
 }

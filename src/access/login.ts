@@ -53,11 +53,11 @@ export function loginRouter(deps: LoginDeps): Router {
     const { token, expiresIn } = await deps.tokens.issue({ conv: conversation.id, sid, persona: conversation.persona, band: conversation.ageBand });
     // The welcome (or "welcome back" and the step you were on) is in the transcript before the client connects.
     await deps.hub.enqueue(conversation.id, () =>
-      deps.adapter.runTurn(
+      deps.turns.run(
         created
           ? { type: ActivityTypes.ConversationUpdate, conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' }, from: { id: 'user', name: '', role: 'user' }, membersAdded: [{ id: 'user', name: '' }], locale }
           : { type: ActivityTypes.Event, name: 'lotsen/start', conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' }, from: { id: 'user', name: '', role: 'user' }, locale },
-        (ctx) => deps.bot.run(ctx),
+        false,
       ),
     );
     await setResumeCookie(req, res, deps.tokens, { conv: conversation.id, sid, persona: conversation.persona, band: conversation.ageBand });

@@ -29,6 +29,11 @@ export const ConfigSchema = z.object({
   DEMO_MUNICIPALITY_PHONE: z.string().default(''),
   /** Create the demo municipality and print demo codes on an empty database. */
   LOTSEN_DEMO: bool.default(true),
+  /**
+   * With a SQLite file: run turns (bot, dialogue and their writes) in a worker thread with its own connection, so that
+   * HTTP and the streams keep the event loop. `false` runs them on the event loop (as always with PostgreSQL).
+   */
+  TURN_WORKER: bool.default(true),
   /** Largest accepted JSON body. */
   BODY_LIMIT: z.string().default('16kb'),
 });

@@ -7,10 +7,12 @@ import { isBot, keyOf, lastTurnEnd, login, nextButton, post, repliesTo, transcri
 
 // SQLite busy or the disk full during a turn: the user is told in their language to try again (or the POST
 // gets 503 with Retry-After), nothing acknowledged before is lost, and the next turn works.
+// The errors are injected into the store of this process, so the turns run here (TURN_WORKER=false): the same
+// adapter, store and error handler as in the turn worker, where turn-worker.test.ts holds a real lock instead.
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ TURN_WORKER: 'false' });
 });
 afterAll(async () => {
   await s.stop();

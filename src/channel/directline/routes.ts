@@ -6,10 +6,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Logger } from 'pino';
 import type { TokenClaims, TokenService } from '../../access/tokens';
-import type { LotsenBot } from '../../bot/bot';
 import { StoreUnavailableError } from '../../store/db';
 import type { LotsenStore } from '../../store/store';
-import { toWire, type DirectLineAdapter } from '../adapter';
+import { TurnWorkerStoppedError, type TurnRunner } from '../../turns/runner';
+import { toWire } from '../adapter';
 import { route, sendError } from '../http';
 import type { ConversationHub } from './hub';
 import type { StoredActivity } from '../../store/types';
@@ -38,8 +38,7 @@ export interface DirectLineDeps {
   store: LotsenStore;
   tokens: TokenService;
   hub: ConversationHub;
-  adapter: DirectLineAdapter;
-  bot: LotsenBot;
+  turns: TurnRunner;
   log: Logger;
   keepAliveMs?: number;
 }
@@ -93,7 +92,7 @@ export async function postActivity(deps: DirectLineDeps, conversationId: string,
       return String(stored.activity.id);
     }
     // Stored in the turn's own transaction, together with the replies: one write, one frame to the streams.
-    const stored = await deps.adapter.runTurn(activity, (ctx) => deps.bot.run(ctx), true);
+    const stored = await deps.turns.run(activity, true);
     if (!stored) throw new Error('the turn stored nothing');
     return String(stored.activity.id);
   });
@@ -149,7 +148,8 @@ export function directLineRouter(deps: DirectLineDeps): Router {
       const activityId = await postActivity(deps, id.data, body.data as Partial<Activity>);
       res.status(200).json({ id: activityId });
     } catch (err) {
-      if (err instanceof StoreUnavailableError) {
+      // Busy or full, or the turn worker stopped mid-turn (it starts again): the client may send it again shortly.
+      if (err instanceof StoreUnavailableError || err instanceof TurnWorkerStoppedError) {
         res.set('Retry-After', '2');
         return sendError(req, res, 503, 'ServiceUnavailable', 'tooMany');
       }

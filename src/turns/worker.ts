@@ -1,0 +1,69 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { ConversationHub } from '../channel/directline/hub';
+import { loadEngine } from '../flows/engine';
+import { ROOT } from '../paths';
+import { createLogger } from '../runtime';
+import { Sealer } from '../store/crypto';
+import { StoreUnavailableError } from '../store/db';
+import { Sqlite } from '../store/sqlite';
+import { LotsenStore } from '../store/store';
+import type { StoredActivity } from '../store/types';
+import { createTurnPipeline } from './pipeline';
+import type { FromWorker, ToWorker, TurnWorkerData } from './protocol';
+
+// The turn worker (see WorkerTurns): runs turns on its own connection to the server's SQLite file and sends back
+// what each stored. The server has migrated the file before starting it.
+
+if (!parentPort) throw new Error('the turn worker runs in a worker thread');
+const port = parentPort;
+const send = (msg: FromWorker) => port.postMessage(msg);
+
+/** Stored activities go to the event loop, which holds the streams. */
+class ForwardingHub extends ConversationHub {
+  override publish(conversationId: string, stored: StoredActivity[]): Promise<void> {
+    send({ type: 'publish', conversationId, stored });
+    return Promise.resolve();
+  }
+}
+
+async function main(): Promise<void> {
+  const { config, dataKey } = workerData as TurnWorkerData;
+  const log = createLogger(config).child({ thread: 'turns' });
+  const db = await Sqlite.open(config.LOTSEN_DB);
+  const sealer = new Sealer(Buffer.from(dataKey));
+  const store = new LotsenStore(db, sealer);
+  const { adapter, bot } = createTurnPipeline({ db, store, sealer, engine: loadEngine(ROOT), hub: new ForwardingHub(), log });
+  let inFlight = 0;
+  let closing: (() => void) | null = null;
+
+  port.on('message', (msg: ToWorker) => {
+    if (msg.type === 'close') {
+      closing = () => void db.close().then(() => port.close());
+      if (inFlight === 0) closing();
+      return;
+    }
+    if (msg.type === 'counters') {
+      send({ type: 'counters', id: msg.id, counters: { ...db.counters } });
+      return;
+    }
+    if (msg.type !== 'turn') throw new Error(`turn worker: unknown message ${String((msg as { type?: unknown }).type)}`);
+    inFlight += 1;
+    adapter
+      .runTurn(msg.activity, (ctx) => bot.run(ctx), msg.keep)
+      .then(
+        (stored) => send({ type: 'done', id: msg.id, stored }),
+        (err: Error) => send({ type: 'failed', id: msg.id, error: { name: err.name, message: err.message, code: err instanceof StoreUnavailableError ? err.code : undefined } }),
+      )
+      .finally(() => {
+        inFlight -= 1;
+        if (inFlight === 0) closing?.();
+      });
+  });
+  send({ type: 'ready' });
+}
+
+main().catch((err: unknown) => {
+  // The event loop sees the exit and fails the turns in flight; this says why.
+  console.error(err);
+  process.exit(1);
+});
