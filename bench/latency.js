@@ -48,7 +48,9 @@ async function measure(kind, level, server) {
     const after = await (await Promise.race([closed, ended])).counters;
     const elapsed = Date.now() - t0;
     const r = await running;
-    const loopBusy = after.elu && before.elu ? (after.elu.active - before.elu.active) / (after.elu.active + after.elu.idle - before.elu.active - before.elu.idle) : NaN;
+    const busy = (a, b) => (a && b ? (a.active - b.active) / (a.active + a.idle - b.active - b.idle) : NaN);
+    const loopBusy = busy(after.elu, before.elu);
+    const workerBusy = busy(after.workerElu, before.workerElu);
     const serverCpuShare = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000 / elapsed;
     await gen.call('close');
     const errors = Object.values(r.errors).reduce((a, b) => a + b, 0);
@@ -69,7 +71,7 @@ async function measure(kind, level, server) {
       : undefined;
     return {
       kind, level, seconds, ...summarize(r.latencies), throughput: r.throughput, errors, errorKinds: r.errors,
-      serverCpu: serverCpuShare, loopBusy, loadgenCpu: r.cpuShare, serverRssMiB: after.memory.rss / 1048576, db,
+      serverCpu: serverCpuShare, loopBusy, workerBusy, loadgenCpu: r.cpuShare, serverRssMiB: after.memory.rss / 1048576, db,
     };
   } finally {
     await gen.kill();
@@ -90,7 +92,7 @@ async function main() {
       for (let round = 1; round <= REPEATS(level); round += 1) for (const [kind, server] of [['baseline', echo], ['lotsen', lotsen]]) {
         const r = { ...(await measure(kind, level, server)), round, rounds: REPEATS(level) };
         results.push(r);
-        console.error(`  ${kind} × ${level}${r.rounds > 1 ? ` (${round} of ${r.rounds})` : ''}: p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, ${fmt(r.throughput, 0)} turns/s, ${r.errors} errors, CPU server ${fmt(r.serverCpu * 100, 0)}% (event loop busy ${fmt(r.loopBusy * 100, 0)}%) load generator ${fmt(r.loadgenCpu * 100, 0)}%`);
+        console.error(`  ${kind} × ${level}${r.rounds > 1 ? ` (${round} of ${r.rounds})` : ''}: p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, ${fmt(r.throughput, 0)} turns/s, ${r.errors} errors, CPU server ${fmt(r.serverCpu * 100, 0)}% (event loop busy ${fmt(r.loopBusy * 100, 0)}%${Number.isNaN(r.workerBusy) ? '' : `, turn worker busy ${fmt(r.workerBusy * 100, 0)}%`}) load generator ${fmt(r.loadgenCpu * 100, 0)}%`);
       }
     }
   } finally {

@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { LoginThrottle } from './access/throttle';
 import { TokenService } from './access/tokens';
 import type { LotsenBot } from './bot/bot';
@@ -7,6 +7,7 @@ import { ConversationHub } from './channel/directline/hub';
 import { PgHub } from './channel/directline/pgHub';
 import type { Config } from './config';
 import { loadEngine, type FlowEngine } from './flows/engine';
+import { createLogger } from './log';
 import { ROOT } from './paths';
 import { deriveKeys, loadMasterSecret, Sealer, type Keys } from './store/crypto';
 import { openDb, type Db } from './store/db';
@@ -39,11 +40,8 @@ export interface Runtime {
 }
 
 export { stateKey };
+export { createLogger };
 
-export function createLogger(config: Config): Logger {
-  // Logs carry ids and events, never what a user wrote: nothing logs activity text or bodies.
-  return pino({ level: config.LOG_LEVEL, base: { service: 'lotsen' }, redact: { paths: ['req.headers.authorization', 'token', '*.token', 'code', '*.code'], remove: true } });
-}
 
 export async function createRuntime(config: Config, log: Logger = createLogger(config), engine: FlowEngine = loadEngine(ROOT)): Promise<Runtime> {
   const { master, created } = loadMasterSecret(config.LOTSEN_SECRET, config.LOTSEN_SECRET_FILE);
@@ -66,7 +64,7 @@ export async function createRuntime(config: Config, log: Logger = createLogger(c
   const turns: TurnRunner =
     config.TURN_WORKER && db instanceof Sqlite && db.file !== ':memory:'
       ? await WorkerTurns.start(config, keys.data, hub, log)
-      : new InProcessTurns({ adapter, bot }, () => (db instanceof Sqlite ? { ...db.counters } : undefined));
+      : new InProcessTurns({ adapter, bot });
 
   return {
     config, log, keys, db, store, engine, tokens, throttle, hub, adapter, bot, turns,

@@ -43,7 +43,12 @@ async function main() {
           await new Promise((r) => setTimeout(r, 50));
           global.gc();
         }
-        return { memory: process.memoryUsage(), cpu: process.cpuUsage(), elu: require('node:perf_hooks').performance.eventLoopUtilization(), streams: rt.hub.streams(), db: dbCounters(rt.db.engine, await rt.turns.counters()) };
+        // Turns in the worker thread: its heap is part of the server's (RSS counts both threads already).
+        const turns = await rt.turns.stats(Boolean(msg.gc));
+        const memory = process.memoryUsage();
+        if (turns) memory.heapUsed += turns.heapUsed;
+        const db = dbCounters(rt.db.engine, turns ? turns.db : rt.db.counters);
+        return { memory, workerHeapUsed: turns?.heapUsed, workerElu: turns?.elu, cpu: process.cpuUsage(), elu: require('node:perf_hooks').performance.eventLoopUtilization(), streams: rt.hub.streams(), db };
       }
       case 'profile': {
         // The measuring window only (BENCH_CPU_PROF): V8's sampling profiler, started and stopped over the inspector.

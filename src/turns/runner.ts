@@ -8,7 +8,7 @@ import { ROOT } from '../paths';
 import { StoreUnavailableError } from '../store/db';
 import type { StoredActivity } from '../store/types';
 import type { TurnPipeline } from './pipeline';
-import type { FromWorker, ToWorker, TurnWorkerData } from './protocol';
+import { fromPort, type FromWorker, type ToWorker, type TurnStats, type TurnWorkerData } from './protocol';
 
 /**
  * Runs the turns of Direct Line conversations (posted activities and the welcome at login), one at a time per
@@ -17,24 +17,22 @@ import type { FromWorker, ToWorker, TurnWorkerData } from './protocol';
  */
 export interface TurnRunner {
   run(activity: Partial<Activity>, keep: boolean): Promise<StoredActivity | undefined>;
-  /** The counters of the database the turns write through (SQLite), for benchmarks. */
-  counters(): Promise<Record<string, number> | undefined>;
+  /** For benchmarks: the worker's database counters and live heap (after a collection with `gc`, when exposed); undefined in process. */
+  stats(gc?: boolean): Promise<TurnStats | undefined>;
   close(): Promise<void>;
 }
 
 /** On the event loop, through the runtime's own store. */
 export class InProcessTurns implements TurnRunner {
-  constructor(
-    private readonly pipeline: TurnPipeline,
-    private readonly dbCounters: () => Record<string, number> | undefined,
-  ) {}
+  constructor(private readonly pipeline: TurnPipeline) {}
 
   run(activity: Partial<Activity>, keep: boolean): Promise<StoredActivity | undefined> {
     return this.pipeline.adapter.runTurn(activity, (ctx) => this.pipeline.bot.run(ctx), keep);
   }
 
-  counters() {
-    return Promise.resolve(this.dbCounters());
+  stats(): Promise<TurnStats | undefined> {
+    // The same thread and database as the rest of the server: its own figures say it all.
+    return Promise.resolve(undefined);
   }
 
   close() {
@@ -68,7 +66,7 @@ export class WorkerTurns implements TurnRunner {
   private worker: Worker | null = null;
   private ready: Promise<void> = Promise.resolve();
   private readonly pending = new Map<number, Pending>();
-  private readonly counterRequests = new Map<number, (c: Record<string, number> | undefined) => void>();
+  private readonly statRequests = new Map<number, (s: TurnStats | undefined) => void>();
   private nextId = 1;
   private closing = false;
   private restarts = 0;
@@ -123,19 +121,19 @@ export class WorkerTurns implements TurnRunner {
   private receive(msg: FromWorker): void {
     if (msg.type === 'ready') return;
     if (msg.type === 'publish') {
-      void this.hub.publish(msg.conversationId, msg.stored);
+      void this.hub.publish(msg.conversationId, msg.stored.map(fromPort));
       return;
     }
-    if (msg.type === 'counters') {
-      this.counterRequests.get(msg.id)?.(msg.counters);
-      this.counterRequests.delete(msg.id);
+    if (msg.type === 'stats') {
+      this.statRequests.get(msg.id)?.(msg.stats);
+      this.statRequests.delete(msg.id);
       return;
     }
     const p = this.pending.get(msg.id);
     if (!p) return;
     this.pending.delete(msg.id);
     if (msg.type === 'done') {
-      p.resolve(msg.stored);
+      p.resolve(msg.stored && fromPort(msg.stored));
       return;
     }
     const { name, message, code } = msg.error;
@@ -145,8 +143,8 @@ export class WorkerTurns implements TurnRunner {
   private failAll(err: Error): void {
     for (const p of this.pending.values()) p.reject(err);
     this.pending.clear();
-    for (const r of this.counterRequests.values()) r(undefined);
-    this.counterRequests.clear();
+    for (const r of this.statRequests.values()) r(undefined);
+    this.statRequests.clear();
   }
 
   private async post(msg: ToWorker): Promise<Worker> {
@@ -169,13 +167,13 @@ export class WorkerTurns implements TurnRunner {
     return done;
   }
 
-  async counters(): Promise<Record<string, number> | undefined> {
+  async stats(gc = false): Promise<TurnStats | undefined> {
     const id = this.nextId++;
-    const answer = new Promise<Record<string, number> | undefined>((resolve) => this.counterRequests.set(id, resolve));
+    const answer = new Promise<TurnStats | undefined>((resolve) => this.statRequests.set(id, resolve));
     try {
-      await this.post({ type: 'counters', id });
+      await this.post({ type: 'stats', id, gc });
     } catch {
-      this.counterRequests.delete(id);
+      this.statRequests.delete(id);
       return undefined;
     }
     return answer;

@@ -1,15 +1,16 @@
+import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConversationHub } from '../channel/directline/hub';
 import { loadEngine } from '../flows/engine';
 import { ROOT } from '../paths';
-import { createLogger } from '../runtime';
+import { createLogger } from '../log';
 import { Sealer } from '../store/crypto';
 import { StoreUnavailableError } from '../store/db';
 import { Sqlite } from '../store/sqlite';
 import { LotsenStore } from '../store/store';
 import type { StoredActivity } from '../store/types';
 import { createTurnPipeline } from './pipeline';
-import type { FromWorker, ToWorker, TurnWorkerData } from './protocol';
+import { toPort, type FromWorker, type ToWorker, type TurnWorkerData } from './protocol';
 
 // The turn worker (see WorkerTurns): runs turns on its own connection to the server's SQLite file and sends back
 // what each stored. The server has migrated the file before starting it.
@@ -21,7 +22,7 @@ const send = (msg: FromWorker) => port.postMessage(msg);
 /** Stored activities go to the event loop, which holds the streams. */
 class ForwardingHub extends ConversationHub {
   override publish(conversationId: string, stored: StoredActivity[]): Promise<void> {
-    send({ type: 'publish', conversationId, stored });
+    send({ type: 'publish', conversationId, stored: stored.map(toPort) });
     return Promise.resolve();
   }
 }
@@ -42,8 +43,10 @@ async function main(): Promise<void> {
       if (inFlight === 0) closing();
       return;
     }
-    if (msg.type === 'counters') {
-      send({ type: 'counters', id: msg.id, counters: { ...db.counters } });
+    if (msg.type === 'stats') {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      if (msg.gc && gc) gc();
+      send({ type: 'stats', id: msg.id, stats: { db: { ...db.counters }, heapUsed: process.memoryUsage().heapUsed, elu: performance.eventLoopUtilization() } });
       return;
     }
     if (msg.type !== 'turn') throw new Error(`turn worker: unknown message ${String((msg as { type?: unknown }).type)}`);
@@ -51,7 +54,7 @@ async function main(): Promise<void> {
     adapter
       .runTurn(msg.activity, (ctx) => bot.run(ctx), msg.keep)
       .then(
-        (stored) => send({ type: 'done', id: msg.id, stored }),
+        (stored) => send({ type: 'done', id: msg.id, stored: stored && toPort(stored) }),
         (err: Error) => send({ type: 'failed', id: msg.id, error: { name: err.name, message: err.message, code: err instanceof StoreUnavailableError ? err.code : undefined } }),
       )
       .finally(() => {

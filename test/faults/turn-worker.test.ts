@@ -32,11 +32,11 @@ async function nextTurn(session: Session) {
 test('turns run in the worker: their writes go through its connection, not the event loop’s', async () => {
   expect(s.rt.turns).toBeInstanceOf(WorkerTurns);
   const session = await someone();
-  const inWorker = (await turns().counters())?.commits ?? 0;
+  const inWorker = (await turns().stats())?.db?.commits ?? 0;
   const onLoop = (s.rt.db as Sqlite).counters.commits;
   const r = await nextTurn(session);
   expect(r.status).toBe(200);
-  expect((await turns().counters())?.commits).toBe(inWorker + 1);
+  expect((await turns().stats())?.db?.commits).toBe(inWorker + 1);
   expect((s.rt.db as Sqlite).counters.commits).toBe(onLoop);
   // The reply reached the transcript in the same turn.
   expect((await transcript(s.url, session)).some((a) => isBot(a) && a.replyToId === r.id)).toBe(true);
