@@ -70,6 +70,7 @@ export class WorkerTurns implements TurnRunner {
   private nextId = 1;
   private closing = false;
   private restarts = 0;
+  private startedAt = 0;
 
   private constructor(
     private readonly data: TurnWorkerData,
@@ -86,6 +87,7 @@ export class WorkerTurns implements TurnRunner {
   }
 
   private spawn(): Promise<void> {
+    this.startedAt = Date.now();
     return new Promise<void>((resolve, reject) => {
       const worker = new Worker(this.file, { workerData: this.data });
       let started = false;
@@ -109,13 +111,20 @@ export class WorkerTurns implements TurnRunner {
     });
   }
 
-  private respawn(code: number): void {
+  /** Starts a new worker: at once after one that ran for a second or more, else a second later, so a broken worker does not spin. */
+  private respawn(code: number | null): void {
     this.restarts += 1;
     this.log.error({ code, restarts: this.restarts }, 'turn worker stopped; starting it again');
-    // At most one start a second when it keeps failing, so a broken worker does not spin.
-    const delay = this.restarts > 1 ? 1000 : 0;
-    this.ready = new Promise<void>((resolve) => setTimeout(resolve, delay)).then(() => this.spawn());
-    this.ready.catch((err: Error) => this.log.error({ err: { name: err.name, message: err.message } }, 'turn worker did not start again'));
+    const delay = Date.now() - this.startedAt < 1000 ? 1000 : 0;
+    this.ready = new Promise<void>((resolve) => setTimeout(resolve, delay))
+      .then(() => this.spawn())
+      .catch((err: Error) => {
+        this.log.error({ err: { name: err.name, message: err.message } }, 'turn worker did not start again');
+        if (!this.closing) this.respawn(null);
+        throw new TurnWorkerStoppedError('starting again');
+      });
+    // Turns posted meanwhile wait for `ready`; a failed start is theirs to report (503), not an unhandled rejection.
+    this.ready.catch(() => undefined);
   }
 
   private receive(msg: FromWorker): void {

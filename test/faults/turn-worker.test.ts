@@ -110,3 +110,8 @@ test('a real lock on the database while a turn runs in the worker: 503 with Retr
   expect(last.length).toBeGreaterThan(0);
   expect(last.some((a) => keyOf(a).startsWith('ui:errors.'))).toBe(false);
 }, 30_000);
+
+test('a turn worker that cannot start stops the server from starting, with the reason', async () => {
+  const config = s.rt.config;
+  await expect(WorkerTurns.start(config, s.rt.keys.data, s.rt.hub, s.rt.log, `${s.dir}/no-such-worker.js`)).rejects.toThrow(/no-such-worker|Cannot find module/);
+});
