@@ -84,7 +84,11 @@ async function main() {
   for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
   const results = [];
   const echo = await child.start('echo-server.js');
+  // BENCH_CPU_PROF_THREADS: the server runs under `node --cpu-prof`, which writes a whole-life profile of each of
+  // its threads (the event loop and the turn worker) when they end.
+  const execArgv = process.env.BENCH_CPU_PROF_THREADS ? ['--cpu-prof', `--cpu-prof-dir=${path.join(DATA, 'profiles')}`] : [];
   const lotsen = await child.start('lotsen-server.js', {
+    execArgv,
     env: { PORT: '0', HOST: '127.0.0.1', LOTSEN_DB: db, LOTSEN_SECRET: SECRET, LOG_LEVEL: 'info', PURGE_INTERVAL_HOURS: '0', LOTSEN_DEMO: 'false' },
   });
   try {
