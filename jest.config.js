@@ -4,6 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
+  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   testTimeout: 60000,
   maxWorkers: 2,
 };
