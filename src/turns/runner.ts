@@ -80,7 +80,8 @@ export class WorkerTurns implements TurnRunner {
   ) {}
 
   static async start(config: Config, dataKey: Buffer, hub: ConversationHub, log: Logger, file = WORKER_FILE): Promise<WorkerTurns> {
-    const turns = new WorkerTurns({ config, dataKey: new Uint8Array(dataKey) }, hub, log, file);
+    // The worker gets the one key it uses (sealing), not the master secret the others derive from.
+    const turns = new WorkerTurns({ config: { ...config, LOTSEN_SECRET: undefined }, dataKey: new Uint8Array(dataKey) }, hub, log, file);
     turns.ready = turns.spawn();
     await turns.ready;
     return turns;
