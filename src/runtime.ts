@@ -39,9 +39,15 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export { stateKey };
-export { createLogger };
+export { createLogger, stateKey };
 
+/** One instance (SQLite): turns queue and streams fan out in process. PostgreSQL: through the database, across instances. */
+async function hubFor(db: Db, store: LotsenStore, log: Logger): Promise<ConversationHub> {
+  if (!(db instanceof Postgres)) return new ConversationHub();
+  const hub = new PgHub(db, store, log);
+  await hub.start();
+  return hub;
+}
 
 /** Builds the server's parts. `given`: flows loaded already (tests load them once per file); else they load from the project, as the turn worker always does. */
 export async function createRuntime(config: Config, log: Logger = createLogger(config), given?: FlowEngine): Promise<Runtime> {
@@ -49,23 +55,17 @@ export async function createRuntime(config: Config, log: Logger = createLogger(c
   const keys = deriveKeys(master);
   const db = await openDb(config.LOTSEN_DB);
   await db.migrate();
+  const sealer = new Sealer(keys.data);
+  const store = new LotsenStore(db, sealer);
+  const hub = await hubFor(db, store, log);
   // A SQLite file: turns run in a worker thread on their own connection (src/turns/runner.ts); else on the event loop.
   // It starts now, once the file is migrated, and loads its modules and flows while this thread loads its own.
   const useWorker = config.TURN_WORKER && db instanceof Sqlite && db.file !== ':memory:';
-  let hub: ConversationHub = new ConversationHub();
   const starting = useWorker ? WorkerTurns.start(config, keys.data, hub, log) : null;
   starting?.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled meanwhile
   const engine = given ?? loadEngine(ROOT);
-  const sealer = new Sealer(keys.data);
-  const store = new LotsenStore(db, sealer);
   const tokens = new TokenService(keys.tokens, config.TOKEN_TTL_SECONDS);
   const throttle = new LoginThrottle(store, keys.ips, { perIp: config.LOGIN_FAILS_PER_IP, global: config.LOGIN_FAILS_GLOBAL, windowSeconds: config.LOGIN_WINDOW_SECONDS });
-  // One instance (SQLite): turns queue and streams fan out in process. PostgreSQL: through the database, across instances.
-  if (db instanceof Postgres) {
-    const pgHub = new PgHub(db, store, log);
-    await pgHub.start();
-    hub = pgHub;
-  }
   const { adapter, bot } = createTurnPipeline({ db, store, sealer, engine, hub, log });
   let turns: TurnRunner;
   try {
