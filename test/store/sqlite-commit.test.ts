@@ -199,7 +199,11 @@ test('under steady writes the writer checkpoints now and then between transactio
     sizes.push(statSync(wal).size);
   }
   expect(db.counters.restarts).toBeGreaterThanOrEqual(4);
-  // Appended, six rounds would make a log six times the first round's; it stays at about one round's worth.
-  expect(Math.max(...sizes)).toBeLessThan(2 * (sizes[0] ?? 0));
+  // Appended, six rounds would make a log six times the first round's. Started over, it stays at one or two rounds'
+  // worth: a restart the worker's copying made incomplete is tried again some commits later, and the file keeps its
+  // high-water mark.
+  const first = sizes[0] ?? 0;
+  expect(first).toBeGreaterThan(0);
+  expect(Math.max(...sizes)).toBeLessThan(4 * first);
   expect((await db.get<{ n: number }>('SELECT count(*) AS n FROM page'))?.n).toBe(180);
 });
