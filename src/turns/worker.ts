@@ -37,6 +37,28 @@ async function main(): Promise<void> {
   let inFlight = 0;
   let closing: (() => void) | null = null;
 
+  // Turns start from a setImmediate callback, all that arrived since the last one, not each inside its own message
+  // event. Node hands a port's messages over one after another, at least 1,000 per wake-up and also those that
+  // arrive meanwhile, before its loop looks at finished I/O again; run inside those events, turns kept the finished
+  // log syncs, and with them the answers of the turns they made durable, waiting while new turns came in. Measured
+  // at 100 conversations (bench/latency.js; docs/performance.md): 1,450 → 1,950 turns/s, the worker 85 → 92 % busy.
+  const queued: Array<Extract<ToWorker, { type: 'turn' }>> = [];
+  const startQueued = () => {
+    for (const msg of queued.splice(0)) start(msg);
+  };
+  const start = (msg: Extract<ToWorker, { type: 'turn' }>) => {
+    adapter
+      .runTurn(msg.activity, (ctx) => bot.run(ctx), msg.keep)
+      .then(
+        (stored) => send({ type: 'done', id: msg.id, stored: stored && toPort(stored) }),
+        (err: Error) => send({ type: 'failed', id: msg.id, error: { name: err.name, message: err.message, code: err instanceof StoreUnavailableError ? err.code : undefined } }),
+      )
+      .finally(() => {
+        inFlight -= 1;
+        if (inFlight === 0) closing?.();
+      });
+  };
+
   port.on('message', (msg: ToWorker) => {
     if (msg.type === 'close') {
       closing = () => void db.close().then(() => port.close());
@@ -51,17 +73,10 @@ async function main(): Promise<void> {
     }
     if (msg.type !== 'turn') throw new Error(`turn worker: unknown message ${String((msg as { type?: unknown }).type)}`);
     inFlight += 1;
-    adapter
-      .runTurn(msg.activity, (ctx) => bot.run(ctx), msg.keep)
-      .then(
-        (stored) => send({ type: 'done', id: msg.id, stored: stored && toPort(stored) }),
-        (err: Error) => send({ type: 'failed', id: msg.id, error: { name: err.name, message: err.message, code: err instanceof StoreUnavailableError ? err.code : undefined } }),
-      )
-      .finally(() => {
-        inFlight -= 1;
-        if (inFlight === 0) closing?.();
-      });
+    queued.push(msg);
+    if (queued.length === 1) setImmediate(startQueued);
   });
+
   send({ type: 'ready' });
 }
 
