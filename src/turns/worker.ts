@@ -19,6 +19,8 @@ if (!parentPort) throw new Error('the turn worker runs in a worker thread');
 const port = parentPort;
 const send = (msg: FromWorker) => port.postMessage(msg);
 
+type TurnMessage = Extract<ToWorker, { type: 'turn' }>;
+
 /** Stored activities go to the event loop, which holds the streams. */
 class ForwardingHub extends ConversationHub {
   override publish(conversationId: string, stored: StoredActivity[]): Promise<void> {
@@ -42,11 +44,11 @@ async function main(): Promise<void> {
   // arrive meanwhile, before its loop looks at finished I/O again; run inside those events, turns kept the finished
   // log syncs, and with them the answers of the turns they made durable, waiting while new turns came in. Measured
   // at 100 conversations (bench/latency.js; docs/performance.md): 1,450 → 1,950 turns/s, the worker 85 → 92 % busy.
-  const queued: Array<Extract<ToWorker, { type: 'turn' }>> = [];
+  const queued: TurnMessage[] = [];
   const startQueued = () => {
     for (const msg of queued.splice(0)) start(msg);
   };
-  const start = (msg: Extract<ToWorker, { type: 'turn' }>) => {
+  const start = (msg: TurnMessage) => {
     adapter
       .runTurn(msg.activity, (ctx) => bot.run(ctx), msg.keep)
       .then(
