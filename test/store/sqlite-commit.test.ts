@@ -189,7 +189,9 @@ test('a process that closes the database goes on to its end (the checkpointer do
 
 test('under steady writes the writer checkpoints now and then between transactions, and the log starts over instead of growing', async () => {
   await db.close();
-  db = await Sqlite.open(path.join(dir, 'restart.db'), { syncFile, checkpointEvery: 10, restartEvery: 30 });
+  // The background checkpointer stays out of it (its copying at the same moment makes a restart incomplete, to be
+  // tried again later: timing, not behaviour), so each restart here is the writer's own and complete.
+  db = await Sqlite.open(path.join(dir, 'restart.db'), { syncFile, checkpointEvery: Number.MAX_SAFE_INTEGER, restartEvery: 30 });
   await db.run('CREATE TABLE page (id INTEGER PRIMARY KEY, body BLOB NOT NULL)');
   const wal = path.join(dir, 'restart.db-wal');
   const sizes: number[] = [];
@@ -199,11 +201,9 @@ test('under steady writes the writer checkpoints now and then between transactio
     sizes.push(statSync(wal).size);
   }
   expect(db.counters.restarts).toBeGreaterThanOrEqual(4);
-  // Appended, six rounds would make a log six times the first round's. Started over, it stays at one or two rounds'
-  // worth: a restart the worker's copying made incomplete is tried again some commits later, and the file keeps its
-  // high-water mark.
+  // Appended, six rounds would make a log six times the first round's; started over, it stays at one round's worth.
   const first = sizes[0] ?? 0;
   expect(first).toBeGreaterThan(0);
-  expect(Math.max(...sizes)).toBeLessThan(4 * first);
+  expect(Math.max(...sizes)).toBeLessThan(2 * first);
   expect((await db.get<{ n: number }>('SELECT count(*) AS n FROM page'))?.n).toBe(180);
 });
