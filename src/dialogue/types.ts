@@ -30,7 +30,7 @@ export const DialogueState = z.object({
   v: z.literal(1),
   /** The module being done, or null in the menu. */
   current: z.string().nullable(),
-  /** One run per module started, so returning to a module resumes it. */
+  /** One run per module started and not finished, so returning to a module resumes it; a finished module keeps its run only while it is the current one. */
   runs: z.record(z.string(), RunSnapshot),
   progress: z.record(z.string(), ModuleProgress),
   /** How many times in a row the current step did not understand the user. */

@@ -4,6 +4,7 @@ import { loadEngine, type FlowEngine } from '../../src/flows/engine';
 import { compileFlow, restoreSnapshot } from '../../src/flows/compile';
 import type { Flow } from '../../src/flows/schema';
 import { ROOT } from '../../src/paths';
+import { uiText } from '../../src/i18n/ui';
 
 const profile: Profile = { persona: 'parent', ageBand: null, locale: 'sv' };
 const keys = (r: TurnResult) => r.messages.map((m) => m.key);
@@ -74,6 +75,30 @@ describe('persisted module runs', () => {
     const result = takeTurn({ engine }, profile, stored, { type: 'text', text: 'hej' });
     expect(keys(result).some((k) => k === 'ui:flow.reset' || k === 'ui:menu.choose')).toBe(true);
     expect(result.messages.length).toBeGreaterThan(0);
+  });
+
+  test('a finished module keeps no run once the user has left it, and opens afresh; an unfinished one keeps its place', () => {
+    const engine = loadEngine(ROOT);
+    // Half-way through one module, then to the end of another.
+    let { state, last } = walk(engine, [btn('module:communication'), btn('3'), btn('continue')]);
+    const halfWay = state.progress['parent/communication']?.step;
+    ({ state, last } = walk(engine, [btn('module:base')], state));
+    for (let i = 0; i < 200 && !state.progress['parent/base']?.done; i += 1) ({ state, last } = walk(engine, [btn(last.actions[0]?.value ?? 'continue')], state));
+    expect(state.progress['parent/base']?.done).toBe(true);
+    // Still in it: its run is there (back, restart and the end step need it).
+    expect(state.current).toBe('parent/base');
+    expect(state.runs['parent/base']).toBeDefined();
+
+    ({ state, last } = walk(engine, [btn('intent:menu')], state));
+    expect(state.runs['parent/base']).toBeUndefined();
+    expect(state.progress['parent/base']?.done).toBe(true);
+    expect(state.runs['parent/communication']).toBeDefined();
+    expect(last.actions.map((a) => a.title)).toContain(uiText('sv', 'menu.done', { title: engine.catalog.content.sv.get('parent/base')?.title ?? '' }));
+
+    const reopened = walk(engine, [btn('module:base')], state);
+    expect(reopened.state.progress['parent/base']?.step).toBe(engine.flow('parent/base')?.steps[0]?.id);
+    const resumed = walk(engine, [btn('module:communication')], state);
+    expect(resumed.state.progress['parent/communication']?.step).toBe(halfWay);
   });
 
   test('restoreSnapshot rejects a snapshot of another flow', () => {
