@@ -258,7 +258,7 @@ class Turn {
 
   /**
    * A finished module opens afresh (openModule), so its run is needed only while it is the current one. Kept, the runs
-   * of every module someone has finished made up four fifths of their state (9–10 of 11–12 KiB after all of them),
+   * of every module someone has finished made up four fifths of their state (9.6 of 11.6 KiB after all of them),
    * and the whole state is serialized, sealed and written on every turn.
    */
   private forgetFinishedRuns(): void {
