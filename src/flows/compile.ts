@@ -116,12 +116,21 @@ export type Restored =
   | { kind: 'reset'; reason: string };
 
 /**
+ * The snapshot behind each persisted run this process made, by the persisted object (which is never changed): a
+ * later turn handed that very object, as the store keeps a state between turns, restores it without checking and
+ * rebuilding it. Only for the machine that made it (the same flow and version).
+ */
+const produced = new WeakMap<object, { machine: FlowMachine; snapshot: AnyMachineSnapshot }>();
+
+/**
  * Checks a stored snapshot against the current flow. Never throws: a snapshot that does not fit
  * (foreign, corrupt, or from a version whose step is gone) becomes a reset.
  */
 export function restoreSnapshot(flow: Flow, machine: FlowMachine, stored: RunSnapshot): Restored {
   const raw = stored.snapshot as { value?: unknown; context?: unknown; status?: unknown } | null;
   if (stored.flowId !== flow.key || raw === null || typeof raw !== 'object') return { kind: 'reset', reason: 'foreign snapshot' };
+  const known = produced.get(raw);
+  if (known && known.machine === machine && stored.flowVersion === flow.version) return { kind: 'same', snapshot: known.snapshot };
   const context = FlowContext.safeParse(raw.context);
   if (!context.success || typeof raw.value !== 'string' || raw.status !== 'active') return { kind: 'reset', reason: 'corrupt snapshot' };
   const exists = flow.steps.some((s) => s.id === raw.value);
@@ -137,22 +146,64 @@ export function restoreSnapshot(flow: Flow, machine: FlowMachine, stored: RunSna
   return { kind: 'reset', reason: 'step removed in a newer version' };
 }
 
-/** Runs one event through a module run and collects the effects its actions emitted. */
+/** What `runEvent` computes with: a scope that runs no actor, and the effects the last event emitted. */
+interface EventScope {
+  scope: Parameters<FlowMachine['transition']>[2];
+  emitted: FlowEffect[];
+}
+const scopes = new WeakMap<FlowMachine, EventScope>();
+
+/**
+ * One scope per machine, made once. The machine's own transition function runs with it, so an event creates no
+ * actor (an actor per event, started, fed and stopped, was most of a turn's time in XState); the built-in actions
+ * (`assign`) are applied by the transition itself, and the one other kind the flows use, `emit`, reaches
+ * `actionExecutor` as an `xstate.emit` action, whose effect is collected here. Nothing is spawned or delayed.
+ */
+function eventScope(machine: FlowMachine): EventScope {
+  const known = scopes.get(machine);
+  if (known) return known;
+  const self = createActor(machine, { input: { ageBand: null } });
+  const emitted: FlowEffect[] = [];
+  const none = () => undefined;
+  const scope = {
+    self,
+    id: '',
+    sessionId: '',
+    system: self.system,
+    logger: none,
+    defer: none,
+    stopChild: none,
+    emit: none,
+    actionExecutor: (action: { type: string; params?: unknown }) => {
+      if (action.type !== 'xstate.emit') throw new Error(`flow action ${action.type}: only assign and emit are run outside an actor`);
+      const event = (action.params as { event?: FlowEmitted } | undefined)?.event;
+      if (event?.type === 'effect') emitted.push(event.effect);
+    },
+  } as unknown as EventScope['scope'];
+  const made = { scope, emitted };
+  scopes.set(machine, made);
+  return made;
+}
+
+/** Runs one event through a module run (from its start when there is no snapshot) and collects the effects its actions emitted. */
 export function runEvent(
   machine: FlowMachine,
   snapshot: Snapshot<unknown> | undefined,
   input: { ageBand: AgeBand | null },
   event: FlowEvent | undefined,
 ): { snapshot: AnyMachineSnapshot; persisted: unknown; effects: FlowEffect[] } {
-  const actor = createActor(machine, snapshot ? { snapshot, input } : { input });
-  const effects: FlowEffect[] = [];
-  actor.on('effect', (e) => effects.push(e.effect));
-  actor.start();
-  if (event) actor.send(event);
-  const snap = actor.getSnapshot();
-  const persisted = actor.getPersistedSnapshot();
-  actor.stop();
-  return { snapshot: snap, persisted, effects };
+  const { scope, emitted } = eventScope(machine);
+  emitted.length = 0;
+  try {
+    let snap = (snapshot as AnyMachineSnapshot | undefined) ?? machine.getInitialSnapshot(scope, input);
+    if (event) snap = machine.transition(snap as Parameters<FlowMachine['transition']>[0], event, scope);
+    if (snap.status !== 'active') throw new Error(`flow ${machine.id}: the run ended as ${snap.status}`);
+    const persisted = machine.getPersistedSnapshot(snap);
+    produced.set(persisted, { machine, snapshot: snap });
+    return { snapshot: snap, persisted, effects: [...emitted] };
+  } finally {
+    emitted.length = 0;
+  }
 }
 
 export const stepOf = (snapshot: AnyMachineSnapshot): string => String(snapshot.value);

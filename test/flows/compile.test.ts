@@ -1,7 +1,8 @@
 import { takeTurn } from '../../src/dialogue/core';
 import { initialState, type DialogueState, type Profile, type TurnResult, type UserInput } from '../../src/dialogue/types';
 import { loadEngine, type FlowEngine } from '../../src/flows/engine';
-import { compileFlow, restoreSnapshot } from '../../src/flows/compile';
+import type { AnyMachineSnapshot } from 'xstate';
+import { compileFlow, contextOf, restoreSnapshot, runEvent, stepOf } from '../../src/flows/compile';
 import type { Flow } from '../../src/flows/schema';
 import { ROOT } from '../../src/paths';
 import { uiText } from '../../src/i18n/ui';
@@ -99,6 +100,47 @@ describe('persisted module runs', () => {
     expect(reopened.state.progress['parent/base']?.step).toBe(engine.flow('parent/base')?.steps[0]?.id);
     const resumed = walk(engine, [btn('module:communication')], state);
     expect(resumed.state.progress['parent/communication']?.step).toBe(halfWay);
+  });
+
+  test('a run this process persisted is restored as it was made; a copy of it, or one for another machine, is checked and rebuilt to the same', () => {
+    const engine = loadEngine(ROOT);
+    const flow = engine.flow('parent/base') as Flow;
+    const machine = engine.machines.get(flow.key);
+    if (!machine) throw new Error('no machine');
+    const first = runEvent(machine, undefined, { ageBand: null }, undefined);
+    const next = runEvent(machine, first.snapshot, { ageBand: null }, { type: 'ANSWER', value: '3' });
+    const stored = { flowId: flow.key, flowVersion: flow.version, snapshot: next.persisted };
+
+    const same = restoreSnapshot(flow, machine, stored);
+    expect(same).toEqual({ kind: 'same', snapshot: next.snapshot });
+    if (same.kind !== 'same') throw new Error('not restored');
+    expect(same.snapshot).toBe(next.snapshot);
+
+    const copy = restoreSnapshot(flow, machine, JSON.parse(JSON.stringify(stored)) as typeof stored);
+    const otherMachine = restoreSnapshot(flow, compileFlow(flow), stored);
+    for (const r of [copy, otherMachine]) {
+      if (r.kind !== 'same') throw new Error(`not restored: ${r.kind}`);
+      expect(r.snapshot).not.toBe(next.snapshot);
+      expect(stepOf(r.snapshot as AnyMachineSnapshot)).toBe(stepOf(next.snapshot));
+      expect(contextOf(r.snapshot)).toEqual(contextOf(next.snapshot));
+    }
+    // A newer version of the flow never takes the snapshot as it is.
+    expect(restoreSnapshot({ ...flow, version: flow.version + 1 }, machine, stored).kind).toBe('migrated');
+  });
+
+  test('an event emits the effects of its step\'s actions, and only those', () => {
+    const engine = loadEngine(ROOT);
+    const flow = engine.flow('parent/agreements') as Flow;
+    const machine = engine.machines.get(flow.key);
+    if (!machine) throw new Error('no machine');
+    const step = flow.steps.find((s) => s.id === 'residence');
+    expect(step?.kind).toBe('reflect');
+    const at = machine.resolveState({ value: 'residence', context: { answers: {}, notes: {}, history: [], ageBand: null } });
+    const answered = runEvent(machine, at, { ageBand: null }, { type: 'ANSWER', value: 'typed', note: 'varannan vecka' });
+    expect(answered.effects).toEqual([{ type: 'plan.record', field: 'residence', slot: 'plan-residence' }]);
+    expect(contextOf(answered.snapshot).notes['plan-residence']).toBe('varannan vecka');
+    // The next event starts with no effects left over.
+    expect(runEvent(machine, answered.snapshot, { ageBand: null }, { type: 'BACK' }).effects).toEqual([]);
   });
 
   test('restoreSnapshot rejects a snapshot of another flow', () => {
