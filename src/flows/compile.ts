@@ -103,7 +103,7 @@ function nextTransitions(next: Next | undefined, actions: unknown[], extraGuard:
   });
 }
 
-/** A module run as stored: enough to rebuild the actor after a restart. */
+/** A module run as stored: enough to rebuild the snapshot after a restart. */
 export interface RunSnapshot {
   flowId: string;
   flowVersion: number;
