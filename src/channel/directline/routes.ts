@@ -94,7 +94,8 @@ export async function postActivity(deps: DirectLineDeps, conversationId: string,
     // Stored in the turn's own transaction, together with the replies: one write, one frame to the streams.
     const stored = await deps.turns.run(activity, true);
     if (!stored) throw new Error('the turn stored nothing');
-    return String(stored.activity.id);
+    // From the turn worker the id comes as it is: reading `activity` would parse the whole activity for it.
+    return stored.id ?? String(stored.activity.id);
   });
 }
 
