@@ -52,6 +52,9 @@ export const ACTIVE_AT_RESOLUTION_MS = 10 * 60_000;
 /** Dialogue states kept in memory, at most; about 5 KiB each. */
 const KNOWN_STATES = 1000;
 
+/** A transcript activity's id: its conversation and its seq there (the seq is also the stream's watermark). */
+export const activityId = (conversationId: string, seq: number): string => `${conversationId}|${String(seq).padStart(7, '0')}`;
+
 export class LotsenStore {
   /**
    * The dialogue states this instance last read or wrote, by key, least recently used first: a turn whose row still
@@ -211,7 +214,7 @@ export class LotsenStore {
     let seq = row.next_seq - entries.length;
     let replyToId: string | undefined;
     for (const e of entries) {
-      const id = `${conversationId}|${String(seq).padStart(7, '0')}`;
+      const id = activityId(conversationId, seq);
       const activity = e.role === 'bot' && replyToId !== undefined ? { ...e.activity, replyToId, id } : { ...e.activity, id };
       if (e.activity === batch.user) replyToId = id;
       const json = JSON.stringify(activity);

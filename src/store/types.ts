@@ -27,8 +27,6 @@ export interface StoredActivity {
   activity: Partial<Activity>;
   /** `activity` as JSON, exactly as stored: a stream frame is built from it without serializing it again. */
   json?: string;
-  /** `activity.id`, where it is known without reading `activity` (from the turn worker, whose activities arrive as JSON). */
-  id?: string;
 }
 
 export interface NoteRecord {

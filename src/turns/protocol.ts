@@ -17,18 +17,16 @@ export type ToWorker =
 /** A stored activity between the threads: its JSON as stored, which is what streams send (one string to copy, not an object graph). */
 export interface PortActivity {
   seq: number;
-  id: string;
   json: string;
 }
 
-export const toPort = (a: StoredActivity): PortActivity => ({ seq: a.seq, id: String(a.activity.id), json: a.json ?? JSON.stringify(a.activity) });
+export const toPort = (a: StoredActivity): PortActivity => ({ seq: a.seq, json: a.json ?? JSON.stringify(a.activity) });
 
-/** Back to a StoredActivity; its `activity` is parsed only when something reads it (its id comes along as it is). */
+/** Back to a StoredActivity; its `activity` is parsed only when something reads it. */
 export function fromPort(p: PortActivity): StoredActivity {
   let activity: Partial<Activity> | undefined;
   return {
     seq: p.seq,
-    id: p.id,
     json: p.json,
     get activity() {
       return (activity ??= JSON.parse(p.json) as Partial<Activity>);

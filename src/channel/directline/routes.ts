@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Logger } from 'pino';
 import type { TokenClaims, TokenService } from '../../access/tokens';
 import { StoreUnavailableError } from '../../store/db';
-import type { LotsenStore } from '../../store/store';
+import { activityId, type LotsenStore } from '../../store/store';
 import { TurnWorkerStoppedError, type TurnRunner } from '../../turns/runner';
 import { toWire } from '../adapter';
 import { route, sendError } from '../http';
@@ -94,8 +94,9 @@ export async function postActivity(deps: DirectLineDeps, conversationId: string,
     // Stored in the turn's own transaction, together with the replies: one write, one frame to the streams.
     const stored = await deps.turns.run(activity, true);
     if (!stored) throw new Error('the turn stored nothing');
-    // From the turn worker the id comes as it is: reading `activity` would parse the whole activity for it.
-    return stored.id ?? String(stored.activity.id);
+    // The id follows from the conversation and the seq; reading `activity` would parse the whole activity for it (it
+    // comes from the turn worker as JSON).
+    return activityId(conversationId, stored.seq);
   });
 }
 
@@ -146,8 +147,8 @@ export function directLineRouter(deps: DirectLineDeps): Router {
     const body = IncomingActivity.safeParse(req.body);
     if (!body.success) return sendError(req, res, 400, 'BadArgument', 'badRequest');
     try {
-      const activityId = await postActivity(deps, id.data, body.data as Partial<Activity>);
-      res.status(200).json({ id: activityId });
+      const posted = await postActivity(deps, id.data, body.data as Partial<Activity>);
+      res.status(200).json({ id: posted });
     } catch (err) {
       // Busy or full, or the turn worker stopped mid-turn (it starts again): the client may send it again shortly.
       if (err instanceof StoreUnavailableError || err instanceof TurnWorkerStoppedError) {
