@@ -6,7 +6,8 @@
 // what keeping the object saves. Not part of `npm run bench` (the turn latency bench holds the core already);
 // for comparing changes to the core: node bench/dialogue.js
 const path = require('node:path');
-const { fmt, table, writeResult } = require('./lib/stats');
+const { fmt, summarize, table, writeResult } = require('./lib/stats');
+const { random } = require('./lib/directline');
 
 const DIST = path.join(__dirname, '..', 'dist', 'src');
 const { takeTurn } = require(path.join(DIST, 'dialogue', 'core'));
@@ -27,8 +28,7 @@ const PROFILES = [
 const TYPED = { sv: 'Det har varit svårt men vi försöker prata med varandra.', ar: 'كان الأمر صعبًا لكننا نحاول أن نتكلم.', en: 'It has been hard but we are trying to talk.' };
 
 function script(profile, seed) {
-  let s = seed;
-  const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rnd = random(seed);
   const inputs = [];
   let last = takeTurn(deps, profile, initialState(), { type: 'start' });
   const start = last.state;
@@ -57,8 +57,6 @@ function jsonCost(state) {
   return Number(process.hrtime.bigint() - t0) / 1e3 / 200;
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 const rows = [];
 const results = [];
 for (const [i, profile] of PROFILES.entries()) {
@@ -73,8 +71,8 @@ for (const [i, profile] of PROFILES.entries()) {
     kept.push(timeRun(profile, walk, false));
     restored.push(timeRun(profile, walk, true));
   }
-  const k = median(kept);
-  const j = median(restored);
+  const k = summarize(kept).p50;
+  const j = summarize(restored).p50;
   rows.push([`${profile.persona} (${profile.locale})`, TURNS, fmt(k), fmt(Math.min(...kept)), fmt(j), `${fmt(j / k)}×`]);
   results.push({ persona: profile.persona, locale: profile.locale, turns: TURNS, rounds: ROUNDS, keptUs: kept, restoredUs: restored, medianKeptUs: k, medianRestoredUs: j });
 }

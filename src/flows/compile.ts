@@ -193,7 +193,7 @@ export function runEvent(
   event: FlowEvent | undefined,
 ): { snapshot: AnyMachineSnapshot; persisted: unknown; effects: FlowEffect[] } {
   const { scope, emitted } = eventScope(machine);
-  emitted.length = 0;
+  // Emptied after every event, thrown or not, so the next one starts with none.
   try {
     let snap = (snapshot as AnyMachineSnapshot | undefined) ?? machine.getInitialSnapshot(scope, input);
     if (event) snap = machine.transition(snap as Parameters<FlowMachine['transition']>[0], event, scope);
