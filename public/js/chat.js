@@ -179,6 +179,15 @@
       // children most of all, only know Tab: every answer button stays in the Tab order too (the arrow keys still work).
       // Web Chat also names message and attachment rows in English whatever the locale ("message", "attachment").
       var roles = { message: Lotsen.i18n.t('page.chat.message'), attachment: Lotsen.i18n.t('page.chat.attachment') };
+      // What a screen reader hears before each message. Web Chat's bundled wording says "Bot" ("Roboten sade:", and in
+      // its Arabic "the robot met:"), and its hint for the answer buttons is in its own words; these are ours.
+      var announce = {
+        ACTIVITY_BOT_SAID_ALT: Lotsen.i18n.t('page.chat.announce.botSaid'),
+        ACTIVITY_YOU_SAID_ALT: Lotsen.i18n.t('page.chat.announce.youSaid'),
+        ACTIVITY_BOT_ATTACHED_ALT: Lotsen.i18n.t('page.chat.announce.botShows'),
+        TRANSCRIPT_LIVE_REGION_SUGGESTED_ACTIONS_LABEL_ALT: Lotsen.i18n.t('page.chat.announce.answers'),
+        TRANSCRIPT_LIVE_REGION_SUGGESTED_ACTIONS_WITH_ACCESS_KEY_LABEL_ALT: Lotsen.i18n.t('page.chat.announce.answersKey'),
+      };
       var tabbable = new window.MutationObserver(function () {
         Array.prototype.forEach.call(mount.querySelectorAll('.webchat__suggested-action[tabindex="-1"]'), function (b) {
           b.setAttribute('tabindex', '0');
@@ -203,6 +212,7 @@
           directLine: directLine,
           store: store,
           locale: Lotsen.i18n.webChatLocale(),
+          overrideLocalizedStrings: announce,
           dir: Lotsen.i18n.isRtl() ? 'rtl' : 'ltr',
           styleOptions: styleOptionsFor(session.persona),
           attachmentMiddleware: Lotsen.attachments.attachmentMiddleware,

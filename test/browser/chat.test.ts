@@ -96,6 +96,11 @@ describe('the chat page in a real browser', () => {
     }
     expect(await page.getAttribute('#progress', 'class')).toBe('progress');
     expect(await page.textContent('#progress')).toContain(moduleTitle('sv', BASE));
+
+    // Who said what, in our words: Web Chat's own Swedish says "Roboten sade:".
+    const spoken = (await liveTexts(page)).filter((e) => e.region.includes('webchat__live-region-transcript')).map((e) => e.text);
+    expect(spoken.some((t) => t.startsWith(ui('sv', 'page.chat.announce.botSaid')))).toBe(true);
+    expect(spoken.filter((t) => /robot/i.test(t))).toEqual([]);
   }, 90_000);
 
   test('a reload resumes with the transcript; a 10-second network drop loses and doubles nothing', async () => {
@@ -186,6 +191,7 @@ describe('the chat page in a real browser', () => {
   test('Arabic: the whole page is right-to-left and Arabic; the user text takes dir="auto"', async () => {
     const [code] = await server.codes('parent');
     context = await newContext(browser, { viewport: { width: 390, height: 844 } });
+    await watchLiveRegions(context);
     const page = await context.newPage();
     await openStart(page, server.url, 'ar');
     await login(page, code as string);
@@ -231,6 +237,11 @@ describe('the chat page in a real browser', () => {
       return found;
     }, allowed);
     expect(leftovers).toEqual([]);
+
+    // A screen reader hears each message introduced in Arabic, in our words: Web Chat's own Arabic says "the robot met".
+    await expectLiveAnnounces(page, ui('ar', 'page.chat.announce.botSaid'));
+    const spoken = (await liveTexts(page)).filter((e) => e.region.includes('webchat__live-region-transcript')).map((e) => e.text);
+    expect(spoken.filter((t) => t.includes('الروبوت') || /[A-Za-z]{2,}/.test(t.split('Lotsen').join('').split('Hej').join('').replace(/Shift|Tab|Alt/g, '')))).toEqual([]);
   }, 60_000);
 
   test('quick exit: one click leaves, Back does not bring the chat back, and the session is gone', async () => {
