@@ -389,8 +389,7 @@ class Turn {
       }
       case 'video': {
         if (value === 'text') {
-          const video = this.video(step.video);
-          this.push({ kind: 'text', key: `video:${step.video}.text`, text: [uiText(this.locale, 'video.textTitle', { title: video.title }), ...video.text].join('\n\n') });
+          this.videoText(this.video(step.video));
           this.actions = [{ value: 'watched', title: this.label('buttons.continue') }];
           this.progressOnly(flow, step);
           return;
@@ -450,7 +449,12 @@ class Turn {
     if (c.hint) this.push({ kind: 'text', key: `${step.id}.hint`, text: c.hint });
     if (step.kind === 'reflect' && this.profile.persona !== 'parent') this.ui('reflect.privateNote');
     if (step.adult && c.adult) this.push({ kind: 'text', key: `${step.id}.adult`, text: c.adult, role: 'adult' });
-    if (step.kind === 'video') this.push({ kind: 'video', key: `video:${step.video}`, video: this.video(step.video) });
+    if (step.kind === 'video') {
+      // Without a film file there is nothing to watch: the text version is the message, for every channel.
+      const video = this.video(step.video);
+      if (video.src) this.push({ kind: 'video', key: `video:${step.video}`, video });
+      else this.videoText(video);
+    }
     if (step.kind === 'end') this.renderEnd(flow, ctx);
     this.stepActions(flow, step, ctx);
     this.progressOnly(flow, step);
@@ -481,10 +485,12 @@ class Turn {
         this.actions = [{ value: 'skip', title: this.label('buttons.skip') }];
         break;
       case 'video':
-        this.actions = [
-          { value: 'watched', title: this.label('buttons.watched') },
-          { value: 'text', title: this.label('buttons.showText') },
-        ];
+        this.actions = this.video(step.video).src
+          ? [
+              { value: 'watched', title: this.label('buttons.watched') },
+              { value: 'text', title: this.label('buttons.showText') },
+            ]
+          : [{ value: 'watched', title: this.label('buttons.continue') }];
         break;
       case 'checkin':
         this.actions = (['1', '2', '3', '4', '5'] as const).map((n) => ({ value: n, title: this.label(`checkin.scale.${n}`) }));
@@ -533,6 +539,11 @@ class Turn {
     const captions: VideoDescriptor['captions'] = {};
     for (const lng of LOCALES) if (this.deps.engine.catalog.captions.has(`${id}.${lng}`)) captions[lng] = `/captions/${id}.${lng}.vtt`;
     return { id, title: text.title, duration: meta.duration, src: meta.src, captions, text: text.text };
+  }
+
+  /** A film's text version as one message: "The film as text: <title>", then its paragraphs. */
+  private videoText(video: VideoDescriptor): void {
+    this.push({ kind: 'text', key: `video:${video.id}.text`, text: [uiText(this.locale, 'video.textTitle', { title: video.title }), ...video.text].join('\n\n') });
   }
 
   private label(key: UiBaseKey): string {

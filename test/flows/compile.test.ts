@@ -231,3 +231,32 @@ describe('global intents', () => {
     }
   });
 });
+
+describe('films', () => {
+  const toFilm = [btn('module:base'), btn('3'), btn('continue'), btn('recent'), btn('continue'), btn('continue')];
+
+  test('a film without a file: its text version is the message, and "Continue" the only button', () => {
+    const engine = loadEngine(ROOT);
+    expect(engine.catalog.videos.get('base-your-situation')?.src).toBe('');
+    const { last, state } = walk(engine, toFilm);
+    expect(last.messages.filter((m) => m.kind === 'video')).toEqual([]);
+    const text = last.messages.find((m) => m.key === 'video:base-your-situation.text');
+    expect(text?.kind === 'text' && text.text).toContain(uiText('sv', 'video.textTitle', { title: engine.catalog.videoTexts.sv.get('base-your-situation')?.title ?? '?' }));
+    expect(last.actions).toEqual([{ value: 'watched', title: uiText('sv', 'buttons.continue') }]);
+    expect(keys(takeTurn({ engine }, profile, state, btn('watched')))).toContain('hardest.text');
+  });
+
+  test('a film with a file: the player, "I have watched it" and "Show as text", which shows the text and stays', () => {
+    const engine = loadEngine(ROOT);
+    const meta = engine.catalog.videos.get('base-your-situation');
+    engine.catalog.videos.set('base-your-situation', { duration: meta?.duration ?? 60, src: '/films/base-your-situation.mp4' });
+    const { last, state } = walk(engine, toFilm);
+    const film = last.messages.find((m) => m.kind === 'video');
+    expect(film?.kind === 'video' && film.video.src).toBe('/films/base-your-situation.mp4');
+    expect(keys(last)).not.toContain('video:base-your-situation.text');
+    expect(last.actions.map((a) => a.value)).toEqual(['watched', 'text']);
+    const asText = takeTurn({ engine }, profile, state, btn('text'));
+    expect(keys(asText)).toContain('video:base-your-situation.text');
+    expect(asText.actions).toEqual([{ value: 'watched', title: uiText('sv', 'buttons.continue') }]);
+  });
+});
