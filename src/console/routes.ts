@@ -15,7 +15,7 @@ import { audit } from './audit';
 import { runModuleTests } from './flowtests';
 import { auditPage, codesPage, flowsPage, forbiddenPage, mermaidFor, moduleTitle, previewPage, signinPage, statsPage, type PageContext } from './pages';
 import { PreviewInput, PreviewRecord, PreviewStart, previewTurn, startPreview } from './preview';
-import { csrfOk, endSession, readSession, sameOrigin, staffOf, startSession, type StaffPrincipal } from './session';
+import { csrfOk, endSession, readDevice, readSession, rememberDevice, sameOrigin, staffOf, startSession, type StaffPrincipal } from './session';
 import { verifySignin } from './staff';
 import { currentMonth, isMonth, monthStats, statsCsv } from './stats';
 import { ct, isConsoleLocale, slipStrings, type ConsoleKey, type ConsoleLocale } from './strings';
@@ -129,16 +129,23 @@ export function consoleRouter(rt: Runtime): Router {
 
   type SigninOutcome = { ok: true; csrf: string } | { ok: false; status: 400 | 401 | 403 | 429; key: ConsoleKey; retryAfter?: number };
 
+  const signinLimits = { perUser: rt.config.CONSOLE_SIGNIN_FAILS_PER_USER, perIp: rt.config.CONSOLE_SIGNIN_FAILS_PER_IP, windowSeconds: rt.config.CONSOLE_SIGNIN_WINDOW_SECONDS };
   const signin = async (req: Request, res: Response): Promise<SigninOutcome> => {
     if (!sameOrigin(req)) return { ok: false, status: 403, key: 'common.forbidden' };
     const body = SigninBody.safeParse(req.body);
     if (!body.success) return { ok: false, status: 400, key: 'common.badRequest' };
-    const result = await verifySignin(store, rt.keys.ips, { username: body.data.username, password: body.data.password, ip: req.ip ?? req.socket.remoteAddress ?? 'unknown' });
+    const result = await verifySignin(store, rt.keys.ips, signinLimits, {
+      username: body.data.username,
+      password: body.data.password,
+      ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      device: readDevice(req),
+    });
     if (!result.ok) {
       await audit(store, { staffId: result.staffId, municipalityId: null, action: result.reason === 'throttled' ? 'signin.throttled' : 'signin.failed', detail: { knownUser: result.staffId !== null } });
       if (result.reason === 'throttled') return { ok: false, status: 429, key: 'signin.throttled', retryAfter: result.retryAfterSeconds };
       return { ok: false, status: 401, key: 'signin.failed' };
     }
+    rememberDevice(req, res, result.device);
     const { csrf } = await startSession(store, req, res, result.staff.id, localeOf(res));
     await audit(store, { staffId: result.staff.id, municipalityId: result.staff.municipalityId, action: 'signin' });
     return { ok: true, csrf };

@@ -30,6 +30,16 @@ export interface StaffPrincipal {
 export const cookieName = (req: Request) => (req.secure ? '__Host-lotsen_console' : 'lotsen_console');
 const cookieOptions = (req: Request) => ({ httpOnly: true, sameSite: 'strict' as const, secure: req.secure, path: req.secure ? '/' : '/console' });
 
+/** The known-browser token (see `verifySignin`): kept for half a year, sent only to the console, never read by script. */
+const deviceCookieName = (req: Request) => (req.secure ? '__Host-lotsen_console_device' : 'lotsen_console_device');
+export const DEVICE_DAYS = 180;
+
+export const readDevice = (req: Request): string | undefined => readCookie(req, deviceCookieName(req));
+
+export function rememberDevice(req: Request, res: Response, token: string): void {
+  res.cookie(deviceCookieName(req), token, { ...cookieOptions(req), maxAge: DEVICE_DAYS * 86_400_000 });
+}
+
 const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export function safeEqual(a: string, b: string): boolean {

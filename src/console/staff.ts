@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import argon2 from 'argon2';
 import { hmacHex } from '../store/crypto';
 import type { LotsenStore } from '../store/store';
+import { safeEqual } from './session';
 
 /** Adds a staff account with a generated password, hashed with argon2id; the password is returned once. */
 export async function addStaff(store: LotsenStore, req: { municipalityId: string | null; role: 'admin' | 'staff'; username: string | null }) {
@@ -17,32 +18,68 @@ export async function addStaff(store: LotsenStore, req: { municipalityId: string
   return { username, password };
 }
 
-/** Failed sign-ins allowed per username, and per address, within the window before 429. */
-export const SIGNIN_LIMITS = { perUser: 5, perIp: 20, windowSeconds: 15 * 60 };
+/** Failed sign-ins allowed per username, per address, and per known browser, within the window, before 429. */
+export interface SigninLimits {
+  perUser: number;
+  perIp: number;
+  windowSeconds: number;
+}
 
 export type SigninResult =
-  | { ok: true; staff: { id: string; username: string; role: 'admin' | 'staff'; municipalityId: string | null } }
+  | { ok: true; staff: { id: string; username: string; role: 'admin' | 'staff'; municipalityId: string | null }; device: string }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number; staffId: string | null }
   | { ok: false; reason: 'invalid'; staffId: string | null };
+
+/*
+ * A known browser ("device cookie"): after a sign-in, the browser keeps `<id>.<mac>`, the mac binding the random id to
+ * that username. Its later sign-ins as the same username are counted on their own and not against the address,
+ * so somebody guessing passwords from a contact centre's shared address (one NAT) blocks new browsers only, and
+ * guessing with a stolen cookie is limited like guessing a username.
+ */
+const deviceMac = (hashKey: Buffer, username: string, id: string) => hmacHex(hashKey, `staff-device:${username.toLowerCase()}:${id}`).slice(0, 32);
+
+/** A new known-browser token for this username. */
+export function deviceToken(hashKey: Buffer, username: string): string {
+  const id = randomBytes(16).toString('base64url');
+  return `${id}.${deviceMac(hashKey, username, id)}`;
+}
+
+/** The id of a known-browser token when it was made for this username, else null. */
+export function knownDevice(hashKey: Buffer, username: string, token: string | undefined): string | null {
+  if (!token || token.length > 100) return null;
+  const m = /^([A-Za-z0-9_-]{22})\.([0-9a-f]{32})$/.exec(token);
+  if (!m) return null;
+  const [, id, mac] = m as unknown as [string, string, string];
+  return safeEqual(mac, deviceMac(hashKey, username, id)) ? id : null;
+}
 
 let dummyHash: Promise<string> | undefined;
 /** Verifying against a throwaway hash when the user is unknown keeps the answer time the same. */
 const dummy = () => (dummyHash ??= argon2.hash(randomBytes(16), { type: argon2.argon2id }));
 
 /**
- * Checks a staff sign-in with argon2id, throttled per username and per address (both stored only as keyed
- * hashes). A disabled or unknown account fails exactly like a wrong password.
+ * Checks a staff sign-in with argon2id, throttled per username and per address (both stored only as keyed hashes),
+ * or, from a browser that signed in as this username before, per that browser. A disabled or unknown account fails
+ * exactly like a wrong password. A success hands back a known-browser token for the next time.
  */
-export async function verifySignin(store: LotsenStore, hashKey: Buffer, req: { username: string; password: string; ip: string }, now = Date.now()): Promise<SigninResult> {
-  const userKey = hmacHex(hashKey, `staff-user:${req.username.toLowerCase()}`).slice(0, 32);
-  const ipKey = hmacHex(hashKey, `staff-ip:${req.ip}`).slice(0, 32);
+export async function verifySignin(
+  store: LotsenStore,
+  hashKey: Buffer,
+  limits: SigninLimits,
+  req: { username: string; password: string; ip: string; device?: string },
+  now = Date.now(),
+): Promise<SigninResult> {
+  const device = knownDevice(hashKey, req.username, req.device);
+  // A known browser's attempts go under its own key in both columns: they count neither for the username nor the address.
+  const userKey = device ? hmacHex(hashKey, `staff-device-fails:${device}`).slice(0, 32) : hmacHex(hashKey, `staff-user:${req.username.toLowerCase()}`).slice(0, 32);
+  const ipKey = device ? userKey : hmacHex(hashKey, `staff-ip:${req.ip}`).slice(0, 32);
   const staff = await store.staffByUsername(req.username);
   const staffId = staff?.id ?? null;
-  const windowMs = SIGNIN_LIMITS.windowSeconds * 1000;
+  const windowMs = limits.windowSeconds * 1000;
   const fails = await store.failedStaffLogins(userKey, ipKey, now - windowMs);
   const retry = (oldest: number | null) => Math.max(1, Math.ceil(((oldest ?? now) + windowMs - now) / 1000));
-  if (fails.user >= SIGNIN_LIMITS.perUser) return { ok: false, reason: 'throttled', retryAfterSeconds: retry(fails.oldestUser), staffId };
-  if (fails.ip >= SIGNIN_LIMITS.perIp) return { ok: false, reason: 'throttled', retryAfterSeconds: retry(fails.oldestIp), staffId };
+  if (fails.user >= limits.perUser) return { ok: false, reason: 'throttled', retryAfterSeconds: retry(fails.oldestUser), staffId };
+  if (!device && fails.ip >= limits.perIp) return { ok: false, reason: 'throttled', retryAfterSeconds: retry(fails.oldestIp), staffId };
 
   const usable = staff !== undefined && staff.disabled_at === null;
   let ok = false;
@@ -54,5 +91,9 @@ export async function verifySignin(store: LotsenStore, hashKey: Buffer, req: { u
   ok = ok && usable;
   await store.recordStaffLogin(userKey, ipKey, ok, now);
   if (!ok || !staff) return { ok: false, reason: 'invalid', staffId };
-  return { ok: true, staff: { id: staff.id, username: staff.username, role: staff.role, municipalityId: staff.municipality_id } };
+  return {
+    ok: true,
+    staff: { id: staff.id, username: staff.username, role: staff.role, municipalityId: staff.municipality_id },
+    device: req.device && device ? req.device : deviceToken(hashKey, staff.username),
+  };
 }
