@@ -66,12 +66,24 @@ export async function runAdminCommand(argv: string[]): Promise<number | null> {
     }
   }
   if (command === 'purge') {
-    const { values } = parseArgs({ args: [sub, ...rest].filter((a): a is string => a !== undefined), options: { 'inactive-days': { type: 'string' } } });
-    const days = Number(values['inactive-days']);
-    if (!Number.isInteger(days) || days < 1) throw new Error('--inactive-days N (a whole number ≥ 1) is required');
+    const { values } = parseArgs({ args: [sub, ...rest].filter((a): a is string => a !== undefined), options: { 'inactive-days': { type: 'string' }, 'audit-days': { type: 'string' } } });
+    const days = (flag: 'inactive-days' | 'audit-days') => {
+      const given = values[flag];
+      if (given === undefined) return null;
+      const n = Number(given);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`--${flag} N: a whole number ≥ 1`);
+      return n;
+    };
+    const inactive = days('inactive-days');
+    const audit = days('audit-days');
+    if (inactive === null && audit === null) throw new Error('Give --inactive-days N, --audit-days N, or both');
     const { db, store } = await openStore();
     try {
-      console.log(`Deleted ${await store.purgeInactive(days)} conversation(s) inactive for more than ${days} days.`);
+      if (inactive !== null) console.log(`Deleted ${await store.purgeInactive(inactive)} conversation(s) inactive for more than ${inactive} days.`);
+      if (audit !== null) {
+        const n = await store.purgeAudit(audit);
+        console.log(`Deleted ${n} audit ${n === 1 ? 'entry' : 'entries'} older than ${audit} day${audit === 1 ? '' : 's'}.`);
+      }
     } finally {
       await db.close();
     }

@@ -16,7 +16,8 @@ const USAGE = `Usage: lotsen <command>
   codes create --municipality demo --persona parent [--age-band 9-12] [--count 10] [--expires-days 365] [--label text]
   codes revoke <code>
   staff add --municipality demo --role admin|staff --username name
-  purge --inactive-days N            delete conversations inactive longer than N days
+  purge [--inactive-days N] [--audit-days N]
+                                     delete conversations inactive longer than N days; audit entries older than N days
 `;
 
 async function main(argv: string[]): Promise<number> {

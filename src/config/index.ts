@@ -31,6 +31,11 @@ export const ConfigSchema = z.object({
   /** Set when behind a reverse proxy (e.g. `1` for one hop), so client addresses and https are seen. */
   TRUST_PROXY: z.string().default('false'),
   PURGE_INACTIVE_DAYS: z.coerce.number().int().positive().default(365),
+  /**
+   * Staff audit entries older than this many days are deleted with the purge; 0 (the default) keeps them, since a
+   * municipality's own rules on keeping records (gallring) decide how long.
+   */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
   PURGE_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
   DEMO_MUNICIPALITY_NAME: z.string().default('Demokommunen'),
   /** The contact centre's number, named in help answers; empty (the default) names none rather than a made-up number. */

@@ -474,6 +474,11 @@ export class LotsenStore {
     ]);
   }
 
+  /** Deletes audit entries older than `days` days; returns how many. */
+  async purgeAudit(days: number, now = Date.now()): Promise<number> {
+    return (await this.db.run('DELETE FROM audit WHERE at < ?', [now - days * 86_400_000])).changes;
+  }
+
   /** Audit entries, newest first, with the staff member's username; `before` pages by id. */
   listAudit(opts: { before?: number; limit: number }) {
     return this.db.all<{ id: number; staff_id: string | null; username: string | null; municipality_id: string | null; action: string; detail: string | null; at: number }>(

@@ -167,6 +167,9 @@ export function lotsenStoreContract(name: string, make: () => Promise<{ store: L
       const audit = await store.listAudit({ limit: 10 });
       expect(audit.map((a) => a.action)).toEqual(['a2', 'a1']);
       expect(typeof audit[0]?.id).toBe('number');
+      await store.writeAudit({ staffId: null, municipalityId: 'm', action: 'old', detail: null, at: now - 31 * 86_400_000 });
+      expect(await store.purgeAudit(30, now)).toBe(1);
+      expect((await store.listAudit({ limit: 10 })).map((a) => a.action)).toEqual(['a2', 'a1']);
       await store.recordStat({ municipalityId: 'm', event: 'login', persona: 'parent', locale: 'sv', at: Date.UTC(2026, 2, 3) });
       await store.recordStat({ municipalityId: 'm', event: 'login', persona: 'parent', locale: 'sv', at: Date.UTC(2026, 2, 9) });
       expect(await store.statCounts('m', '2026-03')).toEqual([{ event: 'login', persona: 'parent', locale: 'sv', flow: null, n: 2 }]);
