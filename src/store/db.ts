@@ -28,7 +28,11 @@ export interface Tx {
  */
 export interface Db extends Tx {
   readonly engine: 'sqlite' | 'postgres';
-  /** Runs `fn` as one transaction; statements of other callers never interleave with it. */
+  /**
+   * Runs `fn` as one transaction; statements of other callers never interleave with it. `fn` may be run again after
+   * a failed attempt that left nothing stored (SQLite does so for a group that cannot commit): it must only run its
+   * statements and return its result, with no other effect.
+   */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Applies the engine's numbered migrations not yet applied; returns their versions. */
   migrate(dir?: string): Promise<number[]>;

@@ -18,15 +18,16 @@ function wrap(err: unknown): unknown {
 
 /** Prepared statements kept per connection; the store's SQL is a fixed set, this only bounds a mistake. */
 const MAX_PREPARED = 256;
-/** Commits after which the checkpointer copies the write-ahead log into the database, and the longest it waits otherwise. */
+/** Transactions after which the checkpointer copies the write-ahead log into the database, and the longest it waits otherwise. */
 const CHECKPOINT_COMMITS = 200;
 const CHECKPOINT_MS = 10_000;
 /**
- * Commits after which the writer checkpoints the rest of the log itself, so it can start over (see `Checkpointer`):
- * about 50 MiB of log at a turn's 8–9 pages. Each such checkpoint held the event loop 10–22 ms under load.
+ * Transactions after which the writer checkpoints the rest of the log itself, so it can start over (see
+ * `Checkpointer`): at most about 50 MiB of log at a turn's 8–9 pages (less when they commit in groups). Each such
+ * checkpoint held the event loop 10–22 ms under load.
  */
 const RESTART_COMMITS = 1500;
-/** Commits after which the writer tries again when its checkpoint could not copy the whole log. */
+/** Transactions after which the writer tries again when its checkpoint could not copy the whole log. */
 const RESTART_RETRY_COMMITS = 50;
 /**
  * Pages in the write-ahead log at which the writer checkpoints by itself (SQLite's automatic checkpoint, in the
@@ -34,6 +35,8 @@ const RESTART_RETRY_COMMITS = 50;
  * reached otherwise.
  */
 const WRITER_CHECKPOINT_PAGES = 40_000;
+/** The most transactions one commit takes (see `Sqlite.runGroup`). */
+const GROUP_MAX = 64;
 
 /**
  * One connection with its prepared statements. Calls are synchronous (SQLite in this thread: a read of a
@@ -116,6 +119,8 @@ class Connection {
 
 interface Pending {
   fn: (tx: Tx) => Promise<unknown>;
+  /** Set when it ran in a group that could not commit: it runs again, in a transaction of its own. */
+  alone?: boolean;
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
 }
@@ -240,9 +245,10 @@ class Checkpointer {
     this.worker.postMessage('checkpoint');
   }
 
-  committed(): void {
-    this.commits += 1;
-    this.sinceRestart += 1;
+  /** Counts transactions, not commits: a group's commit writes about as much log as its members would have alone. */
+  committed(transactions: number): void {
+    this.commits += transactions;
+    this.sinceRestart += transactions;
     if (this.commits >= this.every) this.run();
   }
 
@@ -289,8 +295,9 @@ type Counters = typeof NO_COUNTS;
  * SQLite with one writing connection and, for a file, one reading connection, so a read never sees what a
  * transaction in progress has written (WAL lets it read while the writer writes).
  *
- * Transactions run one after another on the writer, each committed as soon as it ends (in arrival order, with no
- * waiting for other work of the event loop). The commit writes the log but does not wait for the disk
+ * Transactions run one after another on the writer, in arrival order, with no waiting for other work of the event
+ * loop. One that finds the writer free commits as soon as it ends; those that arrived while it ran commit together
+ * after it, each in its own savepoint (`runGroup`). A commit writes the log but does not wait for the disk
  * (`synchronous = NORMAL`); the caller's promise resolves only once an `fdatasync` of the log, made off the
  * event loop after the commit, has finished. One sync covers every commit before it, so under load many
  * transactions share one. What a caller has been told is stored is on disk, as with `synchronous = FULL`.
@@ -321,7 +328,10 @@ export class Sqlite implements Db {
     return new Sqlite(writer, reader, file, new LogSync(`${file}-wal`, options.syncFile ?? fdatasync, counters), new Checkpointer(file, counters, options.checkpointEvery, options.restartEvery), counters);
   }
 
-  /** Runs `fn` as one transaction; resolves with its result once the commit is on disk. */
+  /**
+   * Runs `fn` as one transaction; resolves with its result once the commit is on disk. `fn` may be run a second time,
+   * alone, when the group it ran in could not commit: it must do nothing but its statements and return its result.
+   */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('SQLite: the database is closed'));
     return new Promise<T>((resolve, reject) => {
@@ -333,14 +343,76 @@ export class Sqlite implements Db {
   private drain(): void {
     if (this.running || this.pending.length === 0) return;
     this.running = (async () => {
-      for (let p = this.pending.shift(); p; p = this.pending.shift()) {
-        await this.runOne(p);
+      while (this.pending.length > 0) {
+        // Those waiting together commit together (see runGroup), but one that must run alone runs alone.
+        const alone = this.pending[0]?.alone ? 1 : this.pending.findIndex((p) => p.alone);
+        const group = this.pending.splice(0, Math.min(alone === -1 ? this.pending.length : alone, GROUP_MAX));
+        if (group.length === 1) await this.runOne(group[0] as Pending);
+        else await this.runGroup(group);
         if (this.checkpointer?.restartDue) this.checkpointer.restartLog(this.writer);
       }
     })().finally(() => {
       this.running = null;
       this.drain();
     });
+  }
+
+  /**
+   * Several transactions in one `BEGIN … COMMIT`, each in its own savepoint: one that fails rolls back alone and the
+   * others go on. One commit then writes the pages they share once, and one `BEGIN` and `COMMIT` serve them all.
+   * Should SQLite end the whole transaction (a full disk, say), or its commit fail, nothing of the group is kept and
+   * each member runs again alone, as if it had never been grouped: it meets that failure, or not, by itself.
+   */
+  private async runGroup(group: Pending[]): Promise<void> {
+    const t0 = performance.now();
+    const w = this.writer;
+    const before = w.statements;
+    const ran: Array<{ p: Pending; value: unknown }> = [];
+    const failedAlone = new Set<Pending>();
+    let kept = false;
+    try {
+      w.control('BEGIN IMMEDIATE');
+    } catch (err) {
+      // The file stayed locked past the busy timeout, say: nothing ran, and alone each would wait that long again.
+      for (const p of group) p.reject(err);
+      this.counters.writerBusyMs += performance.now() - t0;
+      return;
+    }
+    try {
+      for (const p of group) {
+        w.control('SAVEPOINT member');
+        try {
+          ran.push({ p, value: await p.fn(this.tx) });
+          w.control('RELEASE member');
+        } catch (err) {
+          if (!w.raw.inTransaction) throw err;
+          w.control('ROLLBACK TO member');
+          w.control('RELEASE member');
+          failedAlone.add(p);
+          p.reject(err);
+        }
+      }
+      w.control('COMMIT');
+      kept = true;
+    } catch {
+      try {
+        if (w.raw.inTransaction) w.control('ROLLBACK');
+      } catch {
+        // Nothing was open any more.
+      }
+    } finally {
+      this.counters.writerStatements += w.statements - before;
+      this.counters.writerBusyMs += performance.now() - t0;
+    }
+    if (!kept) {
+      // Nothing of the group is stored: each member not already failed by itself runs again alone, before anything newer.
+      this.pending.unshift(...group.filter((p) => !failedAlone.has(p)).map((p) => ({ ...p, alone: true })));
+      return;
+    }
+    this.counters.commits += 1;
+    this.counters.transactions += ran.length;
+    this.checkpointer?.committed(ran.length);
+    this.acknowledge(ran);
   }
 
   private async runOne(p: Pending): Promise<void> {
@@ -370,12 +442,24 @@ export class Sqlite implements Db {
     }
     this.counters.commits += 1;
     this.counters.transactions += 1;
-    this.checkpointer?.committed();
-    if (!this.log) return p.resolve(value);
+    this.checkpointer?.committed(1);
+    this.acknowledge([{ p, value }]);
+  }
+
+  /** Tells the callers of committed transactions, once an fdatasync of the log made after the commit has finished. */
+  private acknowledge(done: Array<{ p: Pending; value: unknown }>): void {
+    if (!this.log) {
+      for (const d of done) d.p.resolve(d.value);
+      return;
+    }
     this.log.after().then(
-      () => p.resolve(value),
-      // Committed but perhaps not on disk: the caller must not tell anyone it is stored.
-      (err: unknown) => p.reject(err),
+      () => {
+        for (const d of done) d.p.resolve(d.value);
+      },
+      // Committed but perhaps not on disk: the callers must not tell anyone it is stored.
+      (err: unknown) => {
+        for (const d of done) d.p.reject(err);
+      },
     );
   }
 

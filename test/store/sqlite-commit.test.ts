@@ -7,8 +7,9 @@ import { ensureBuilt } from '../faults/server-process';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-// Each transaction commits on its own, in arrival order; its promise resolves only once an fdatasync of the
-// write-ahead log made after the commit has finished, one sync covering every commit before it.
+// Transactions run in arrival order; those that wait while one runs then commit together, each in a savepoint of
+// its own. A promise resolves only once an fdatasync of the write-ahead log made after its commit has finished, one
+// sync covering every commit before it.
 
 let dir: string;
 let db: Sqlite;
@@ -52,7 +53,7 @@ const settledYet = async (p: Promise<unknown>) => {
   return done;
 };
 
-test('concurrent transactions commit one by one and share syncs; one that fails rolls back alone', async () => {
+test('concurrent transactions commit together and share syncs; one that fails rolls back alone', async () => {
   const before = { ...db.counters };
   let release!: () => void;
   hold = new Promise<void>((resolve) => (release = resolve));
@@ -78,8 +79,10 @@ test('concurrent transactions commit one by one and share syncs; one that fails 
   expect(stored).toHaveLength(78);
   expect(stored).not.toContain(7);
   expect(stored).not.toContain(1007);
-  expect(db.counters.commits - before.commits).toBe(39);
-  // The first sync was held while the other 38 committed: they shared the next one.
+  expect(db.counters.transactions - before.transactions).toBe(39);
+  // The first ran alone (it found the writer free); the other 39, waiting meanwhile, made one commit.
+  expect(db.counters.commits - before.commits).toBe(2);
+  // The first sync was held while the others committed: they shared the next one.
   expect(db.counters.syncs - before.syncs).toBeLessThanOrEqual(3);
 });
 
@@ -147,6 +150,49 @@ test('with no transaction open, reads go to the writing connection (its cache is
   await writing;
   expect(await ids()).toEqual([1, 2]);
   expect(db.counters.warmReads).toBe(warm + 2);
+});
+
+test('a group whose commit fails keeps nothing of it; each member runs again alone, so only the one at fault is refused', async () => {
+  const { release, writing } = await openTransactionInserting(1);
+  const runs = new Map<number, number>();
+  const insert = (id: number, owner: number | null = null) =>
+    db.transaction(async (tx) => {
+      runs.set(id, (runs.get(id) ?? 0) + 1);
+      await tx.run('INSERT INTO item (id, owner) VALUES (?, ?)', [id, owner]);
+      return id;
+    });
+  // These three wait while the first transaction is open, so they run as one group.
+  const group = Promise.allSettled([insert(2), insert(3, 999), insert(4)]);
+  const commitsBefore = db.counters.commits;
+  release();
+  await writing;
+  const settled = await group;
+  expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  // A deferred foreign key is only checked at COMMIT, so the group's commit failed and each ran again on its own.
+  expect([...runs]).toEqual([[2, 2], [3, 2], [4, 2]]);
+  // Commits: the held transaction's, then 2's and 4's alone; none for the group.
+  expect(db.counters.commits - commitsBefore).toBe(3);
+  expect(await ids()).toEqual([1, 2, 4]);
+});
+
+test('a member that ends the whole transaction fails alone; the others of its group run again and are kept', async () => {
+  const { release, writing } = await openTransactionInserting(1);
+  const group = Promise.allSettled([
+    db.transaction((tx) => tx.run('INSERT INTO item (id) VALUES (2)')),
+    db.transaction(async (tx) => {
+      await tx.run('INSERT INTO item (id) VALUES (3)');
+      // As SQLite does on its own after some errors (a full disk): the transaction is gone.
+      await tx.run('ROLLBACK');
+      throw new Error('the transaction ended');
+    }),
+    db.transaction((tx) => tx.run('INSERT INTO item (id) VALUES (4)')),
+  ]);
+  release();
+  await writing;
+  const settled = await group;
+  expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  expect((settled[1] as PromiseRejectedResult).reason).toEqual(new Error('the transaction ended'));
+  expect(await ids()).toEqual([1, 2, 4]);
 });
 
 test('a commit that fails is refused, stores nothing, and the transactions after it go on', async () => {
