@@ -19,16 +19,16 @@ function wrap(err: unknown): unknown {
 /** Prepared statements kept per connection; the store's SQL is a fixed set, this only bounds a mistake. */
 const MAX_PREPARED = 256;
 /** Transactions after which the checkpointer copies the write-ahead log into the database, and the longest it waits otherwise. */
-const CHECKPOINT_COMMITS = 200;
+const CHECKPOINT_TRANSACTIONS = 200;
 const CHECKPOINT_MS = 10_000;
 /**
  * Transactions after which the writer checkpoints the rest of the log itself, so it can start over (see
  * `Checkpointer`): at most about 50 MiB of log at a turn's 8–9 pages (less when they commit in groups). Each such
  * checkpoint held the event loop 10–22 ms under load.
  */
-const RESTART_COMMITS = 1500;
+const RESTART_TRANSACTIONS = 1500;
 /** Transactions after which the writer tries again when its checkpoint could not copy the whole log. */
-const RESTART_RETRY_COMMITS = 50;
+const RESTART_RETRY_TRANSACTIONS = 50;
 /**
  * Pages in the write-ahead log at which the writer checkpoints by itself (SQLite's automatic checkpoint, in the
  * event loop): only a bound for when the log cannot start over (another process holding an old snapshot), never
@@ -186,9 +186,9 @@ class LogSync {
 
 /**
  * Copies the write-ahead log into the database file on its own connection in a worker thread, so the copying and
- * its fsyncs never stop the event loop: every `every` commits, a passive checkpoint (it never blocks the writer or
+ * its fsyncs never stop the event loop: every `every` transactions, a passive checkpoint (it never blocks the writer or
  * readers). Under steady writes such a checkpoint never catches the log's very end, and SQLite starts the log over
- * only after one has; so every `restartEvery` commits the writer itself checkpoints between two transactions
+ * only after one has; so every `restartEvery` transactions the writer itself checkpoints between two transactions
  * (`restartLog`). By then the worker has copied all but the last commits, so that takes a few milliseconds of the
  * event loop, and the next commit starts the log from its beginning. (Waiting instead for the worker to copy the
  * rest held every transaction for 20–165 ms under load: its answer waits for a turn of the busy event loop.)
@@ -197,7 +197,7 @@ class Checkpointer {
   private readonly worker: Worker;
   private busy = false;
   private dead = false;
-  private commits = 0;
+  private transactions = 0;
   private sinceRestart = 0;
   private last = Date.now();
   private readonly timer: NodeJS.Timeout;
@@ -205,8 +205,8 @@ class Checkpointer {
   constructor(
     file: string,
     private readonly counters: { checkpoints: number; restarts: number; restartMs: number },
-    private readonly every = CHECKPOINT_COMMITS,
-    private readonly restartEvery = RESTART_COMMITS,
+    private readonly every = CHECKPOINT_TRANSACTIONS,
+    private readonly restartEvery = RESTART_TRANSACTIONS,
   ) {
     this.worker = new Worker(
       `const { parentPort, workerData } = require('node:worker_threads');
@@ -232,7 +232,7 @@ class Checkpointer {
     this.worker.on('error', die);
     this.worker.on('exit', die);
     this.timer = setInterval(() => {
-      if (this.commits > 0 && Date.now() - this.last >= CHECKPOINT_MS) this.run();
+      if (this.transactions > 0 && Date.now() - this.last >= CHECKPOINT_MS) this.run();
     }, CHECKPOINT_MS);
     this.timer.unref();
   }
@@ -240,16 +240,16 @@ class Checkpointer {
   private run(): void {
     if (this.busy || this.dead) return;
     this.busy = true;
-    this.commits = 0;
+    this.transactions = 0;
     this.last = Date.now();
     this.worker.postMessage('checkpoint');
   }
 
-  /** Counts transactions, not commits: a group's commit writes about as much log as its members would have alone. */
+  /** Counts transactions, not commits: a group's commit writes at most what its members would have alone, so the log stays within its bound. */
   committed(transactions: number): void {
-    this.commits += transactions;
+    this.transactions += transactions;
     this.sinceRestart += transactions;
-    if (this.commits >= this.every) this.run();
+    if (this.transactions >= this.every) this.run();
   }
 
   /** Whether the writer should checkpoint before its next transaction, so the log can start over. */
@@ -272,7 +272,7 @@ class Checkpointer {
     }
     this.counters.restarts += 1;
     this.counters.restartMs += performance.now() - t0;
-    this.sinceRestart = complete ? 0 : this.restartEvery - RESTART_RETRY_COMMITS;
+    this.sinceRestart = complete ? 0 : this.restartEvery - RESTART_RETRY_TRANSACTIONS;
   }
 
   async close(): Promise<void> {
