@@ -139,6 +139,9 @@
     return 'ended';
   }
 
+  /** Emoji (with their variation selectors and joiners), which screen readers read out by name. */
+  var PICTOGRAPHS = /\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D/gu;
+
   var current = null;
 
   /**
@@ -192,13 +195,24 @@
         Array.prototype.forEach.call(mount.querySelectorAll('.webchat__suggested-action[tabindex="-1"]'), function (b) {
           b.setAttribute('tabindex', '0');
         });
+        // With every button in the Tab order the row is no toolbar (one Tab stop, arrow keys) but a group of buttons.
+        Array.prototype.forEach.call(mount.querySelectorAll('.webchat__suggested-actions[role="toolbar"]'), function (row) {
+          row.setAttribute('role', 'group');
+          row.removeAttribute('aria-orientation'); // a toolbar's attribute, not a group's
+        });
+        // A screen reader would read an emoji's name first ("crying face, Really bad"): the button is named by its words.
+        Array.prototype.forEach.call(mount.querySelectorAll('.webchat__suggested-action'), function (b) {
+          var text = (b.textContent || '').trim();
+          var words = text.replace(PICTOGRAPHS, '').replace(/\s+/g, ' ').trim();
+          if (words && words !== text && b.getAttribute('aria-label') !== words) b.setAttribute('aria-label', words);
+        });
         Array.prototype.forEach.call(mount.querySelectorAll('[aria-roledescription="message"],[aria-roledescription="attachment"]'), function (n) {
           var localized = roles[n.getAttribute('aria-roledescription')];
           // Only a real change: writing the same value would wake this observer again, for ever.
           if (localized && localized !== n.getAttribute('aria-roledescription')) n.setAttribute('aria-roledescription', localized);
         });
       });
-      tabbable.observe(mount, { subtree: true, childList: true, attributes: true, attributeFilter: ['tabindex', 'aria-roledescription'] });
+      tabbable.observe(mount, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['tabindex', 'aria-roledescription', 'role'] });
 
       var subscription = directLine.connectionStatus$.subscribe({
         next: function (status) {

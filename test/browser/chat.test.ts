@@ -188,6 +188,24 @@ describe('the chat page in a real browser', () => {
     }
   }, 60_000);
 
+  test("a child's mood buttons: each in the Tab order, in a group rather than a toolbar, named by their words without the emoji", async () => {
+    const [code] = await server.codes('child-next', 1, '9-12');
+    context = await newContext(browser);
+    const page = await context.newPage();
+    await openStart(page, server.url, 'sv');
+    await login(page, code as string);
+    await clickAction(page, moduleTitle('sv', 'child-next/my-family'));
+    const label = checkinLabel('sv', 'child-next', 1);
+    expect(label).toMatch(/^\p{Extended_Pictographic}/u);
+    await page.waitForSelector(`.webchat__suggested-action >> text=${label}`);
+    await page.waitForFunction(() => document.querySelectorAll('.webchat__suggested-action[aria-label]').length >= 5);
+    const buttons = await page.$$eval('.webchat__suggested-action', (bs) => bs.map((b) => ({ text: (b.textContent ?? '').trim(), name: b.getAttribute('aria-label'), tab: b.getAttribute('tabindex') })));
+    const words = ([1, 2, 3, 4, 5] as const).map((n) => checkinLabel('sv', 'child-next', n).replace(/^\S+\s+/, ''));
+    expect(buttons.map((b) => b.name)).toEqual(words);
+    expect(buttons.every((b) => b.tab === '0')).toBe(true);
+    expect(await page.$$eval('.webchat__suggested-actions', (rows) => rows.map((r) => r.getAttribute('role')))).toEqual(['group']);
+  }, 60_000);
+
   test('Arabic: the whole page is right-to-left and Arabic; the user text takes dir="auto"', async () => {
     const [code] = await server.codes('parent');
     context = await newContext(browser, { viewport: { width: 390, height: 844 } });
