@@ -19,7 +19,8 @@ export const ConfigSchema = z.object({
   LOGIN_FAILS_PER_IP: z.coerce.number().int().positive().default(10),
   /** Failed logins from all addresses in the window before 429 for everyone failing. */
   LOGIN_FAILS_GLOBAL: z.coerce.number().int().positive().default(500),
-  LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  /** At most a day: attempts older than that are deleted with the daily purge. */
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().max(86_400).default(900),
   /**
    * Staff sign-in: failed attempts per username, and per address, within the window before 429. A browser in which
    * that staff member has signed in before is not held by its address's count (it has its own, of the per-username
@@ -27,7 +28,8 @@ export const ConfigSchema = z.object({
    */
   CONSOLE_SIGNIN_FAILS_PER_USER: z.coerce.number().int().positive().default(5),
   CONSOLE_SIGNIN_FAILS_PER_IP: z.coerce.number().int().positive().default(20),
-  CONSOLE_SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  /** At most 12 hours: staff sign-in attempts older than that are deleted when a session starts. */
+  CONSOLE_SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().max(43_200).default(900),
   /** Set when behind a reverse proxy (e.g. `1` for one hop), so client addresses and https are seen. */
   TRUST_PROXY: z.string().default('false'),
   PURGE_INACTIVE_DAYS: z.coerce.number().int().positive().default(365),
