@@ -63,7 +63,7 @@
     Array.prototype.forEach.call(document.querySelectorAll('.lang-button'), function (b) {
       b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === locale));
     });
-    $('a11y-link').setAttribute('href', locale === 'sv' ? '/accessibility.html' : '/accessibility.html#en');
+    $('a11y-link').setAttribute('href', locale === 'sv' ? '/accessibility.html' : locale === 'ar' ? '/accessibility.html#ar' : '/accessibility.html#en');
   }
 
   function renderLoginButton(busy) {

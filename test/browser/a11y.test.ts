@@ -16,7 +16,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await server?.stop();
   });
 
-  test('the accessibility statement page (Swedish and English)', async () => {
+  test('the accessibility statement page (Swedish, English and Arabic, the Arabic right to left)', async () => {
     const context = await newContext(browser, { bypassCSP: true, viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     try {
@@ -24,6 +24,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       expect(res?.status()).toBe(200);
       expect(await page.textContent('#sv h1')).toContain('Tillgänglighetsredogörelse');
       expect(await page.getAttribute('#en', 'lang')).toBe('en');
+      expect([await page.getAttribute('#ar', 'lang'), await page.getAttribute('#ar', 'dir')]).toEqual(['ar', 'rtl']);
       expect(describeViolations(await runAxe(page))).toBe('');
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     } finally {

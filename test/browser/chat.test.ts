@@ -212,6 +212,8 @@ describe('the chat page in a real browser', () => {
     await watchLiveRegions(context);
     const page = await context.newPage();
     await openStart(page, server.url, 'ar');
+    // The accessibility statement opens at its Arabic part.
+    expect(await page.getAttribute('#a11y-link', 'href')).toBe('/accessibility.html#ar');
     await login(page, code as string);
     await clickAction(page, moduleTitle('ar', BASE));
     await waitForBotText(page, stepText('ar', BASE, 'checkin-start'));
