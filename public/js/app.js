@@ -255,7 +255,7 @@
     $('help-intro').textContent = t('help.intro');
     var items = keys.map(function (key) {
       var li = document.createElement('li');
-      li.textContent = t(key);
+      Lotsen.i18n.setText(li, t(key));
       return li;
     });
     var m = session && session.municipality;
@@ -264,13 +264,14 @@
       li.className = 'help-municipality';
       var link = document.createElement('a');
       link.href = 'tel:' + String(m.phone).replace(/[^0-9+]/g, '');
-      // The number never breaks over two lines.
+      // The number never breaks over two lines, and reads left to right inside Arabic too.
       var text = t('help.municipality', { name: m.name, phone: m.phone });
       var at = text.indexOf(m.phone);
       if (at === -1) link.textContent = text;
       else {
         var number = document.createElement('span');
         number.className = 'nowrap';
+        number.dir = 'ltr';
         number.textContent = m.phone;
         link.replaceChildren(text.slice(0, at), number, text.slice(at + String(m.phone).length));
       }

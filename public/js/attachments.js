@@ -78,6 +78,7 @@
     // A picture's or a film's own element carries the same words (alt text, title): the bubble stays out of sight.
     if (!fromUser(activity) && (hasAttachment(activity, IMAGE) || hasAttachment(activity, VIDEO))) classes.push('lotsen-text--caption');
     var dir = directionOf(activity);
+    var own = fromUser(activity) || role === 'notes';
     return island(classes.join(' '), function (node) {
       node.setAttribute('dir', dir);
       if (role === 'adult') {
@@ -90,7 +91,11 @@
         })
         .filter(Boolean)
         .forEach(function (line) {
-          node.appendChild(el('p', { dir: dir }, line));
+          var p = el('p', { dir: dir });
+          // The bot's numbers (helplines, the municipality's) keep their groups in order in Arabic; a user's words stay as typed.
+          if (own) p.textContent = line;
+          else Lotsen.i18n.setText(p, line);
+          node.appendChild(p);
         });
     });
   }

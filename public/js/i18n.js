@@ -90,20 +90,34 @@
     return typeof v === 'string' ? [v] : [];
   }
 
-  var CODE_PATTERN = /X{5}-X{5}-X{4}/;
+  /*
+   * Runs that must read left to right as one piece, also inside Arabic: the code pattern XXXXX-XXXXX-XXXX and numbers
+   * in groups (116 111, 020-50 50 50, a municipality's 08-123 45 67). In a right-to-left line the bidirectional
+   * algorithm would otherwise put the groups in right-to-left order: BRIS's 116 111 would show as "111 116".
+   */
+  var LTR_RUNS = /X{5}-X{5}-X{4}|\+?\d+(?:[ \u00A0-]\d+)+/g;
 
-  /** Sets text; the code pattern XXXXX-XXXXX-XXXX stays on one line and left-to-right, also inside Arabic. */
+  /** Sets text; each such run becomes a left-to-right span that does not break over lines. */
   function setText(el, text) {
-    var m = CODE_PATTERN.exec(text);
-    if (!m) {
-      el.textContent = text;
+    var s = String(text);
+    var parts = [];
+    var last = 0;
+    LTR_RUNS.lastIndex = 0;
+    for (var m = LTR_RUNS.exec(s); m; m = LTR_RUNS.exec(s)) {
+      if (m.index > last) parts.push(s.slice(last, m.index));
+      var run = document.createElement('span');
+      run.className = 'nowrap';
+      run.dir = 'ltr';
+      run.textContent = m[0];
+      parts.push(run);
+      last = m.index + m[0].length;
+    }
+    if (parts.length === 0) {
+      el.textContent = s;
       return;
     }
-    var code = document.createElement('span');
-    code.className = 'nowrap';
-    code.dir = 'ltr';
-    code.textContent = m[0];
-    el.replaceChildren(text.slice(0, m.index), code, text.slice(m.index + m[0].length));
+    if (last < s.length) parts.push(s.slice(last));
+    el.replaceChildren.apply(el, parts);
   }
 
   /** Writes every data-i18n text of the document and sets lang/dir on <html>, in one pass. */
@@ -176,5 +190,6 @@
       return raw(key) !== undefined;
     },
     apply: apply,
+    setText: setText,
   };
 })();

@@ -264,6 +264,65 @@ describe('the chat page in a real browser', () => {
     expect(spoken.filter((t) => t.includes('الروبوت') || /[A-Za-z]{2,}/.test(t.split('Lotsen').join('').split('Hej').join('').replace(/Shift|Tab|Alt/g, '')))).toEqual([]);
   }, 60_000);
 
+  test('Arabic: helpline numbers keep their groups in reading order (020-50 50 50, 114 14, 116 111) in the help panel, the bot and the page', async () => {
+    /** Where each number shows: true when its groups stand left to right as written, for every place it shows. */
+    const inOrder = (page: Page, scope: string, num: string) =>
+      page.evaluate(
+        ([sel, n]) => {
+          const groups = (n as string).split(/[ -]/);
+          const places: boolean[] = [];
+          for (const root of Array.from(document.querySelectorAll(sel as string))) {
+            const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+            for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+              const at = (t.textContent ?? '').indexOf(n as string);
+              if (at < 0) continue;
+              let from = at;
+              const xs = groups.map((g) => {
+                const i = (t.textContent ?? '').indexOf(g, from);
+                from = i + g.length;
+                const r = document.createRange();
+                r.setStart(t, i);
+                r.setEnd(t, i + g.length);
+                return r.getBoundingClientRect().left;
+              });
+              places.push(xs.every((x, i) => i === 0 || x > (xs[i - 1] as number)));
+            }
+          }
+          return places;
+        },
+        [scope, num],
+      );
+
+    const [parentCode] = await server.codes('parent');
+    context = await newContext(browser, { viewport: { width: 390, height: 844 } });
+    let page = await context.newPage();
+    await openStart(page, server.url, 'ar');
+    await login(page, parentCode as string);
+    await page.click('#help-button');
+    await page.waitForSelector('#help-dialog[open]');
+    expect(await inOrder(page, '#help-lines', '020-50 50 50')).toEqual([true]);
+    expect(await inOrder(page, '#help-lines', '114 14')).toEqual([true]);
+    await page.keyboard.press('Escape');
+    // Words about violence: the bot answers with the helplines, Kvinnofridslinjen's number among them.
+    await typeMessage(page, 'ضربني طليقي قدام الاولاد');
+    await waitForBotText(page, '020-50 50 50');
+    const bot = await inOrder(page, '.lotsen-text:not(.lotsen-text--user)', '020-50 50 50');
+    expect(bot.length).toBeGreaterThan(0);
+    expect(bot.every(Boolean)).toBe(true);
+    await context.close();
+
+    // A child's page says where to call, under the box for writing.
+    const [childCode] = await server.codes('child-next', 1, '13-17');
+    context = await newContext(browser, { viewport: { width: 390, height: 844 } });
+    page = await context.newPage();
+    await openStart(page, server.url, 'ar');
+    await login(page, childCode as string);
+    await page.waitForFunction(() => document.body.innerText.includes('116 111'));
+    const child = await inOrder(page, 'body', '116 111');
+    expect(child.length).toBeGreaterThan(0);
+    expect(child.every(Boolean)).toBe(true);
+  }, 60_000);
+
   test('quick exit: one click leaves, Back does not bring the chat back, and the session is gone', async () => {
     const [code] = await server.codes('parent');
     context = await newContext(browser);
