@@ -131,7 +131,9 @@
       var details = el('details', { class: 'lotsen-video-text', open: !src });
       details.appendChild(el('summary', null, Lotsen.i18n.t('page.video.textVersion')));
       (Array.isArray(content.text) ? content.text : []).forEach(function (paragraph) {
-        details.appendChild(el('p', null, paragraph));
+        var p = el('p');
+        Lotsen.i18n.setText(p, paragraph);
+        details.appendChild(p);
       });
       figure.appendChild(details);
       node.appendChild(figure);
