@@ -201,10 +201,14 @@
           row.removeAttribute('aria-orientation'); // a toolbar's attribute, not a group's
         });
         // A screen reader would read an emoji's name first ("crying face, Really bad"): the button is named by its words.
+        // Web Chat keys its buttons by position, so React may reuse one for other answers: a name that no longer fits
+        // its button goes.
         Array.prototype.forEach.call(mount.querySelectorAll('.webchat__suggested-action'), function (b) {
           var text = (b.textContent || '').trim();
           var words = text.replace(PICTOGRAPHS, '').replace(/\s+/g, ' ').trim();
-          if (words && words !== text && b.getAttribute('aria-label') !== words) b.setAttribute('aria-label', words);
+          if (words && words !== text) {
+            if (b.getAttribute('aria-label') !== words) b.setAttribute('aria-label', words);
+          } else if (b.hasAttribute('aria-label')) b.removeAttribute('aria-label');
         });
         Array.prototype.forEach.call(mount.querySelectorAll('[aria-roledescription="message"],[aria-roledescription="attachment"]'), function (n) {
           var localized = roles[n.getAttribute('aria-roledescription')];

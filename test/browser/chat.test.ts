@@ -204,6 +204,16 @@ describe('the chat page in a real browser', () => {
     expect(buttons.map((b) => b.name)).toEqual(words);
     expect(buttons.every((b) => b.tab === '0')).toBe(true);
     expect(await page.$$eval('.webchat__suggested-actions', (rows) => rows.map((r) => r.getAttribute('role')))).toEqual(['group']);
+
+    // The next answers' buttons (Web Chat keys them by position, so they may be the same elements) keep no name from before.
+    await clickAction(page, label);
+    await page.waitForFunction((first) => {
+      const bs = Array.from(document.querySelectorAll('.webchat__suggested-action'));
+      return bs.length > 0 && !bs.some((b) => (b.textContent ?? '').includes(first));
+    }, label);
+    const next = await page.$$eval('.webchat__suggested-action', (bs) => bs.map((b) => ({ text: (b.textContent ?? '').trim(), name: b.getAttribute('aria-label') })));
+    expect(next.length).toBeGreaterThan(0);
+    for (const b of next) expect(b.name === null || b.text.endsWith(b.name)).toBe(true);
   }, 60_000);
 
   test('Arabic: the whole page is right-to-left and Arabic; the user text takes dir="auto"', async () => {
