@@ -485,7 +485,7 @@ class Turn {
         this.actions = [{ value: 'skip', title: this.label('buttons.skip') }];
         break;
       case 'video':
-        this.actions = this.video(step.video).src
+        this.actions = this.deps.engine.catalog.videos.get(step.video)?.src
           ? [
               { value: 'watched', title: this.label('buttons.watched') },
               { value: 'text', title: this.label('buttons.showText') },
