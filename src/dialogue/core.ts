@@ -23,10 +23,8 @@ import {
 /** Longest user message accepted, in characters. */
 export const MAX_TEXT = 2000;
 
-export type CrisisCategory = 'suicide' | 'self-harm' | 'violence' | 'child-danger' | 'abuse';
-export interface CrisisHit {
-  category: CrisisCategory;
-}
+export type { CrisisCategory, CrisisHit, CrisisLevel } from '../safety/types';
+import type { CrisisHit } from '../safety/types';
 
 export interface DialogueDeps {
   engine: FlowEngine;

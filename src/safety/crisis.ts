@@ -1,4 +1,4 @@
-import type { CrisisCategory, CrisisHit } from '../dialogue/core';
+import type { AcuteCategory as CrisisCategory, CrisisHit } from './types';
 import { BENIGN, FUZZY_WORDS, NEGATION_BREAKS, NEGATION_FILLERS, NEGATIONS, PHRASES, type Lang, type Phrase } from './phrases';
 
 /**
@@ -685,9 +685,9 @@ export function detectCrisis(text: string): CrisisHit | null {
     const { a, b } = forms(text);
     if (a.text.trim() === '' || a.text.replace(/[|, ]/g, '') === '') return null;
     for (const rule of RULES) {
-      if (firstLiveMatch(rule.a, a, rule.negatable)) return { category: rule.category };
-      if (rule.b && firstLiveMatch(rule.b, b, rule.negatable)) return { category: rule.category };
-      if (!rule.b && b.text !== a.text && firstLiveMatch(rule.a, b, rule.negatable)) return { category: rule.category };
+      if (firstLiveMatch(rule.a, a, rule.negatable)) return { level: 'acute', category: rule.category, rule: rule.label };
+      if (rule.b && firstLiveMatch(rule.b, b, rule.negatable)) return { level: 'acute', category: rule.category, rule: rule.label };
+      if (!rule.b && b.text !== a.text && firstLiveMatch(rule.a, b, rule.negatable)) return { level: 'acute', category: rule.category, rule: rule.label };
     }
     return null;
   } catch {

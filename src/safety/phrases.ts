@@ -1,4 +1,4 @@
-import type { CrisisCategory } from '../dialogue/core';
+import type { AcuteCategory as CrisisCategory } from './types';
 
 /**
  * The phrase table for crisis detection (see `crisis.ts`). Written for Lotsen by hand, not taken from a published list.
