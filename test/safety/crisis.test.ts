@@ -140,7 +140,7 @@ describe('the cases named in the brief', () => {
     ["I don't want to be here anymore", 'suicide'],
     ['لا أريد أن أعيش', 'suicide'],
   ])('alarm: %s', (text, category) => {
-    expect(detectCrisis(text)).toEqual({ category });
+    expect(detectCrisis(text)).toMatchObject({ level: 'acute', category });
   });
 });
 
