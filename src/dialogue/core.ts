@@ -95,21 +95,34 @@ class Turn {
       return;
     }
     const hit = this.deps.detectCrisis?.(text) ?? null;
-    if (hit) {
+    if (hit?.level === 'acute') {
       this.crisis(hit);
       return;
     }
+    // A concern is answered with a short offer of help; what was typed then goes where it would have gone.
+    if (hit) this.concern(hit);
     const intent = matchIntent(text);
     if (intent) {
       this.intent(intent);
+    } else {
+      const flow = this.currentFlow();
+      if (!flow) this.typedInMenu(text);
+      else this.answer(flow, { typed: text });
+    }
+    if (hit) this.offerHelp(hit);
+  }
+
+  /** Free text in the menu: a continue word shows the menu again; anything else is never passed over in silence. */
+  private typedInMenu(text: string): void {
+    if (isContinueWord(text) || this.concerned) {
+      this.menu();
       return;
     }
-    const flow = this.currentFlow();
-    if (!flow) {
-      this.welcome();
-      return;
-    }
-    this.answer(flow, { typed: text });
+    const first = this.state.misses % 2 === 0;
+    this.menu(first ? 'reprompt.notRead' : 'reprompt.buttons');
+    // The menu forgets misses; here they alternate the two re-prompts, never the same one twice in a row.
+    this.state.misses = first ? 1 : 0;
+    this.actions.push({ value: 'intent:help', title: this.label('buttons.help') });
   }
 
   private button(value: string): void {
@@ -175,12 +188,12 @@ class Turn {
     this.menu();
   }
 
-  private menu(): void {
+  private menu(prompt?: UiBaseKey): void {
     this.state.current = null;
     this.state.misses = 0;
     const flows = this.deps.engine.flowsOf(this.profile.persona);
     const allDone = flows.length > 0 && flows.every((f) => this.state.progress[f.key]?.done);
-    this.ui(allDone ? 'menu.allDone' : 'menu.choose');
+    this.ui(prompt ?? (allDone ? 'menu.allDone' : 'menu.choose'));
     this.actions = flows.map((f) => ({ value: `module:${f.id}`, title: this.menuLabel(f) }));
   }
 
@@ -200,13 +213,47 @@ class Turn {
     this.afterHelpActions();
   }
 
+  /** The crisis answer at once, with the help that fits the danger first. */
   private crisis(hit: CrisisHit): void {
     this.state.crisisShown = true;
     this.effects.push({ type: 'stat', event: 'crisis', category: hit.category, flow: this.state.current ?? undefined });
     this.ui('crisis.intro', {}, 'crisis');
-    this.helplines('crisis');
+    const [first, ...rest] = crisisLines(hit.category, this.profile.persona !== 'parent');
+    if (first) this.ui(first, {}, 'crisis');
+    // A person to talk to beats a list: the municipality's own contact comes straight after the first line.
+    this.municipalityLine('crisis');
+    for (const key of rest) this.ui(key, {}, 'crisis');
     this.ui('crisis.offer', {}, 'crisis');
-    this.afterHelpActions(hit.category === 'violence' || hit.category === 'abuse');
+    this.afterHelpActions(hit.category === 'violence' || hit.category === 'abuse' || hit.category === 'child-danger');
+  }
+
+  /** Set in a turn where a concern was answered: the step's own re-prompt is then left out, the offer is enough. */
+  private concerned = false;
+
+  /** A concern: one short, warm line that offers help, without taking the user out of the module. */
+  private concern(hit: CrisisHit): void {
+    this.concerned = true;
+    this.state.crisisShown = true;
+    this.effects.push({ type: 'stat', event: 'crisis', category: hit.category, flow: this.state.current ?? undefined });
+    const key: UiBaseKey = hit.category === 'fear' || hit.category === 'control' ? 'concern.unsafe' : hit.category === 'secrecy' ? 'concern.secrecy' : 'concern.general';
+    this.ui(key, {}, 'help');
+  }
+
+  /** After a concern: help (and, for a parent who may not be safe, the `not-safe` module) beside the step's buttons. */
+  private offerHelp(hit: CrisisHit): void {
+    const child = this.profile.persona !== 'parent';
+    const unsafe = hit.category === 'fear' || hit.category === 'control';
+    const offers: SuggestedAction[] = [];
+    if (!child && unsafe && this.deps.engine.flow('parent/not-safe') && this.state.current !== 'parent/not-safe') {
+      offers.push({ value: 'module:not-safe', title: this.label('buttons.notSafe') });
+    }
+    offers.push({ value: 'intent:help', title: this.label(child ? 'buttons.whoToTalkTo' : 'buttons.help') });
+    this.actions = [...offers, ...this.actions.filter((a) => !offers.some((o) => o.value === a.value) && a.value !== 'intent:help')];
+  }
+
+  private municipalityLine(role: 'help' | 'crisis'): void {
+    const m = this.deps.municipality;
+    if (m?.phone) this.push({ kind: 'text', key: 'ui:help.municipality', text: uiText(this.locale, 'help.municipality', { name: m.name, phone: m.phone }), role });
   }
 
   /** The persona's helplines: children get BRIS first; the municipality's own number when configured. */
@@ -216,8 +263,7 @@ class Turn {
       ? ['help.lines.bris', 'help.lines.emergency']
       : ['help.lines.emergency', 'help.lines.mind', 'help.lines.kvinnofrid', 'help.lines.health', 'help.lines.police'];
     for (const key of lines) this.ui(key, {}, role);
-    const m = this.deps.municipality;
-    if (m?.phone) this.push({ kind: 'text', key: 'ui:help.municipality', text: uiText(this.locale, 'help.municipality', { name: m.name, phone: m.phone }), role });
+    this.municipalityLine(role);
   }
 
   private afterHelpActions(offerNotSafe = true): void {
@@ -362,7 +408,9 @@ class Turn {
     const value = given.button;
     switch (step.kind) {
       case 'say':
-        this.move(flow, { type: 'ANSWER', value: 'continue' });
+        // A button press, or a word that means "continue"; anything else typed is never taken as "continue".
+        if (value !== undefined || isContinueWord(given.typed ?? '')) this.move(flow, { type: 'ANSWER', value: 'continue' });
+        else this.miss(flow, step, ctx);
         return;
       case 'choice':
       case 'dilemma': {
@@ -392,7 +440,7 @@ class Turn {
           this.progressOnly(flow, step);
           return;
         }
-        if (value === 'watched' || value === 'skip' || value === 'continue') {
+        if (value === 'watched' || value === 'skip' || value === 'continue' || (value === undefined && isContinueWord(given.typed ?? ''))) {
           this.move(flow, { type: 'ANSWER', value: 'watched' });
           return;
         }
@@ -402,11 +450,16 @@ class Turn {
         const n = value ?? foldForMatch(given.typed ?? '').match(/^[1-5]$/)?.[0];
         if (!n || !/^[1-5]$/.test(n)) return this.miss(flow, step, ctx);
         this.effects.push({ type: 'checkin', flow: flow.key, step: step.id, value: Number(n) });
-        this.move(flow, { type: 'ANSWER', value: n }, () => this.ui('checkin.thanks'));
+        // The lowest answer is listened to: a gentle pointer to help (BRIS for children), and Help beside the buttons.
+        this.move(flow, { type: 'ANSWER', value: n }, () => this.ui(n === '1' ? 'checkin.low' : 'checkin.thanks'));
+        if (n === '1' && !this.actions.some((a) => a.value === 'intent:help')) {
+          this.actions.push({ value: 'intent:help', title: this.label(this.profile.persona === 'parent' ? 'buttons.help' : 'buttons.whoToTalkTo') });
+        }
         return;
       }
       case 'end':
-        this.menu();
+        if (value !== undefined || isContinueWord(given.typed ?? '')) this.menu();
+        else this.miss(flow, step, ctx);
         return;
     }
   }
@@ -420,13 +473,19 @@ class Turn {
   private miss(flow: Flow, step: Step, ctx: FlowContext): void {
     const first = this.state.misses % 2 === 0;
     this.state.misses += 1;
-    if (step.kind === 'checkin') this.ui(first ? 'checkin.prompt' : 'reprompt.buttons');
-    else if (step.kind === 'reflect') this.ui(first ? 'reflect.prompt' : 'reprompt.buttons');
-    else this.ui(first ? 'reprompt.first' : 'reprompt.buttons');
-    this.stepActions(flow, step, ctx);
-    if (!first) {
-      this.actions.push({ value: 'intent:menu', title: this.label('buttons.menu') }, { value: 'intent:help', title: this.label('buttons.help') });
+    // After a concern's offer of help in this turn, the step's buttons again are enough.
+    if (!this.concerned) {
+      if (step.kind === 'checkin') this.ui(first ? 'checkin.prompt' : 'reprompt.buttons');
+      else if (step.kind === 'reflect') this.ui(first ? 'reflect.prompt' : 'reprompt.buttons');
+      else if (step.kind === 'choice' || step.kind === 'dilemma') this.ui(first ? 'reprompt.first' : 'reprompt.buttons');
+      else this.ui(first ? 'reprompt.notRead' : 'reprompt.buttons');
     }
+    this.stepActions(flow, step, ctx);
+    const help = { value: 'intent:help', title: this.label('buttons.help') };
+    if (!first) this.actions.push({ value: 'intent:menu', title: this.label('buttons.menu') });
+    // Text the guide cannot read may be someone saying something is wrong: help is one tap away every time.
+    if (step.kind !== 'checkin' && step.kind !== 'reflect' && !this.actions.some((a) => a.value === 'intent:help')) this.actions.push(help);
+    else if (!first && !this.actions.some((a) => a.value === 'intent:help')) this.actions.push(help);
     this.progressOnly(flow, step);
   }
 
@@ -566,6 +625,35 @@ class Turn {
 }
 
 let intentTable: Array<{ intent: Intent; phrase: string }> | undefined;
+let continueWords: ReadonlySet<string> | undefined;
+
+/** "ok", "fortsätt", "next", "تابع" and the like, in any of the three languages: the only typed text a step that waits for a button takes as "continue". */
+export function isContinueWord(text: string): boolean {
+  continueWords ??= new Set(LOCALES.flatMap((lng) => uiText(lng, 'intents.continue').split('|').map((w) => foldForMatch(w))));
+  const folded = foldForMatch(text).replace(/[.!]+$/u, '').trim();
+  return folded.length > 0 && continueWords.has(folded);
+}
+
+/**
+ * The crisis answer's help lines, the one that fits the danger first. Children: BRIS, then 112, then a safe adult.
+ * Parents: thoughts of suicide or self-harm lead with Mind Självmordslinjen; violence or threats with 112 if it is
+ * happening now and Kvinnofridslinjen; a child at risk from an adult with social services.
+ */
+export function crisisLines(category: CrisisHit['category'], child: boolean): UiBaseKey[] {
+  if (child) return ['help.lines.bris', 'help.lines.emergency', 'crisis.lines.safeAdult'];
+  switch (category) {
+    case 'suicide':
+    case 'self-harm':
+      return ['help.lines.mind', 'help.lines.emergency', 'help.lines.health'];
+    case 'violence':
+      return ['crisis.lines.emergencyNow', 'help.lines.kvinnofrid', 'crisis.lines.notSafe', 'help.lines.police'];
+    case 'abuse':
+    case 'child-danger':
+      return ['crisis.lines.social', 'crisis.lines.emergencyNow', 'help.lines.police'];
+    default:
+      return ['help.lines.emergency', 'help.lines.mind', 'help.lines.kvinnofrid', 'help.lines.health', 'help.lines.police'];
+  }
+}
 
 /** A typed word such as "hjälp", "menu" or "مساعدة" in any of the three languages. */
 export function matchIntent(text: string): Intent | null {
