@@ -176,6 +176,7 @@
     };
     ending = false;
     Lotsen.i18n.setPersona(session.persona);
+    Lotsen.i18n.setPhones(session.municipality && session.municipality.phone ? [session.municipality.phone] : []);
     return Promise.all([Lotsen.chat.loadBundle(), Lotsen.i18n.setLocale(session.locale)]).then(
       function () {
         // The code is not needed any more: nothing of it stays in the page.
@@ -255,7 +256,7 @@
     $('help-intro').textContent = t('help.intro');
     var items = keys.map(function (key) {
       var li = document.createElement('li');
-      Lotsen.i18n.setText(li, t(key));
+      Lotsen.i18n.setText(li, t(key), { tel: true });
       return li;
     });
     var m = session && session.municipality;
@@ -306,6 +307,7 @@
     Lotsen.chat.end();
     chat = null;
     session = null;
+    Lotsen.i18n.setPhones([]);
     $('notes-content').replaceChildren();
     $('webchat-host').replaceChildren();
     if (!token) return Promise.resolve();

@@ -94,7 +94,7 @@
           var p = el('p', { dir: dir });
           // The bot's numbers (helplines, the municipality's) keep their groups in order in Arabic; a user's words stay as typed.
           if (own) p.textContent = line;
-          else Lotsen.i18n.setText(p, line);
+          else Lotsen.i18n.setText(p, line, { tel: true });
           node.appendChild(p);
         });
     });

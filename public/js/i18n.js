@@ -97,26 +97,84 @@
    */
   var LTR_RUNS = /X{5}-X{5}-X{4}|\+?\d+(?:[ \u00A0-]\d+)+/g;
 
-  /** Sets text; each such run becomes a left-to-right span that does not break over lines. */
-  function setText(el, text) {
-    var s = String(text);
+  /**
+   * The helplines Lotsen names (content guide) and the municipality's own number: wherever they show in the bot's
+   * words, the help panel or the page, they are links that call them (tel:), so nobody has to copy a number in a crisis.
+   */
+  var HELPLINES = ['020-50 50 50', '116 111', '114 14', '90101', '1177', '112'];
+  var extraPhones = [];
+
+  function escapeRe(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+
+  function phonePattern() {
+    var all = extraPhones.concat(HELPLINES).map(escapeRe);
+    return new RegExp('(^|[^\\d])(' + all.join('|') + ')(?![\\d])', 'g');
+  }
+
+  /** The municipality's number joins the numbers that become tel: links. */
+  function setPhones(list) {
+    extraPhones = (list || []).filter(function (p) {
+      return typeof p === 'string' && /\d/.test(p);
+    });
+  }
+
+  function telHref(number) {
+    return 'tel:' + String(number).replace(/[^0-9+]/g, '');
+  }
+
+  /** A left-to-right run: the code pattern or a number in groups, kept in reading order and on one line. */
+  function ltrRun(text) {
+    var run = document.createElement('span');
+    run.className = 'nowrap';
+    run.dir = 'ltr';
+    run.textContent = text;
+    return run;
+  }
+
+  /** Plain text with its left-to-right runs isolated. */
+  function isolated(s) {
     var parts = [];
     var last = 0;
     LTR_RUNS.lastIndex = 0;
     for (var m = LTR_RUNS.exec(s); m; m = LTR_RUNS.exec(s)) {
       if (m.index > last) parts.push(s.slice(last, m.index));
-      var run = document.createElement('span');
-      run.className = 'nowrap';
-      run.dir = 'ltr';
-      run.textContent = m[0];
-      parts.push(run);
+      parts.push(ltrRun(m[0]));
       last = m.index + m[0].length;
     }
-    if (parts.length === 0) {
+    if (last < s.length) parts.push(s.slice(last));
+    return parts;
+  }
+
+  /**
+   * Sets text; each left-to-right run becomes a span that does not break over lines. With `options.tel`, every
+   * helpline number (and the municipality's) becomes a tel: link.
+   */
+  function setText(el, text, options) {
+    var s = String(text);
+    var parts = [];
+    if (options && options.tel) {
+      var re = phonePattern();
+      var last = 0;
+      for (var m = re.exec(s); m; m = re.exec(s)) {
+        var at = m.index + m[1].length;
+        if (at > last) parts = parts.concat(isolated(s.slice(last, at)));
+        var link = document.createElement('a');
+        link.href = telHref(m[2]);
+        link.className = 'tel';
+        link.appendChild(/[ \u00A0-]/.test(m[2]) ? ltrRun(m[2]) : document.createTextNode(m[2]));
+        parts.push(link);
+        last = at + m[2].length;
+      }
+      if (last < s.length) parts = parts.concat(isolated(s.slice(last)));
+    } else {
+      parts = isolated(s);
+    }
+    if (parts.length === 1 && typeof parts[0] === 'string') {
       el.textContent = s;
       return;
     }
-    if (last < s.length) parts.push(s.slice(last));
     el.replaceChildren.apply(el, parts);
   }
 
@@ -127,7 +185,8 @@
     html.lang = state.locale;
     html.dir = RTL[state.locale] ? 'rtl' : 'ltr';
     Array.prototype.forEach.call(scope.querySelectorAll('[data-i18n]'), function (el) {
-      setText(el, t(el.getAttribute('data-i18n')));
+      // Numbers become links only in running text, never inside a control that has its own action.
+      setText(el, t(el.getAttribute('data-i18n')), { tel: !el.closest('button, a, label, option, summary, title') });
     });
     Array.prototype.forEach.call(scope.querySelectorAll('[data-i18n-aria-label]'), function (el) {
       el.setAttribute('aria-label', t(el.getAttribute('data-i18n-aria-label')));
@@ -191,5 +250,6 @@
     },
     apply: apply,
     setText: setText,
+    setPhones: setPhones,
   };
 })();
