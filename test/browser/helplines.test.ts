@@ -59,6 +59,10 @@ describe('helpline numbers are links that call them', () => {
     context = await newContext(browser, { viewport: { width: 390, height: 844 } });
     let page = await context.newPage();
     await openStart(page, server.url, locale);
+    // Before login: someone in crisis without a code sees where to call.
+    const start = await numbersIn(page, '#start-view');
+    expect(start.map((n) => n.number)).toEqual(expect.arrayContaining(['112', '116 111', '90101', '020-50 50 50', '114 14']));
+    for (const n of start) expect(n).toEqual({ ...n, href: digits(n.number) });
     await login(page, parentCode as string);
 
     await page.click('#help-button');
@@ -85,9 +89,15 @@ describe('helpline numbers are links that call them', () => {
     await openStart(page, server.url, locale);
     await login(page, childCode as string);
     await typeMessage(page, SUICIDE[locale]);
-    await waitForBotText(page, '116 111');
+    // The page already names BRIS under the box for writing; the crisis answer is in when its 112 line is.
+    await waitForBotText(page, '112');
     const child = await numbersIn(page, 'body');
     expect(child.map((n) => n.number)).toEqual(expect.arrayContaining(['116 111', '112']));
     for (const n of child) expect(n.href).toBe(digits(n.number));
   }, 90_000);
+
+  test('the first HTML, before any script, already has the helplines as tel: links', async () => {
+    const html = await (await fetch(`${server.url}/`)).text();
+    for (const n of ['112', '116 111', '90101', '020-50 50 50', '114 14']) expect(html).toContain(`href="${digits(n)}">${n}</a>`);
+  });
 });
