@@ -144,6 +144,8 @@
   function setProgress(progress) {
     var p = progress && typeof progress === 'object' ? progress : null;
     $('progress').textContent = p ? t('page.bar.progress', { position: p.position, total: p.total, title: p.title }) : '';
+    // Going back is possible inside a module after its first step: then the bar says so, instead of a word to type.
+    $('back-button').hidden = !(p && Number(p.position) > 1);
   }
 
   var directLineState = 'connecting';
@@ -419,6 +421,9 @@
     $('help-dialog').addEventListener('cancel', function (e) {
       e.preventDefault();
       closeHelp();
+    });
+    $('back-button').addEventListener('click', function () {
+      sendIntent('intent:back', 'buttons.back');
     });
     $('menu-button').addEventListener('click', function () {
       sendIntent('intent:menu', 'buttons.menu');

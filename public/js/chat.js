@@ -216,6 +216,7 @@
           if (localized && localized !== n.getAttribute('aria-roledescription')) n.setAttribute('aria-roledescription', localized);
         });
       });
+      guardAnswers(mount);
       tabbable.observe(mount, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['tabindex', 'aria-roledescription', 'role'] });
 
       var subscription = directLine.connectionStatus$.subscribe({
@@ -255,6 +256,92 @@
       };
       return current;
     });
+  }
+
+  /** How long a new set of answer buttons takes no input after it appears, and after the previous press. */
+  var SETTLE_AFTER_SHOWN_MS = 450;
+  var SETTLE_AFTER_PRESS_MS = 1000;
+
+  /**
+   * Answers that cannot misfire: a press disables its whole set at once (a second tap on it does nothing), and the
+   * next set takes no input for a short moment after it has appeared, so a double tap never answers the next
+   * question with whatever button came up under the finger. Web Chat reuses its button elements by position, so a
+   * set is told from the one before by its labels.
+   */
+  function guardAnswers(mount) {
+    var lastPress = 0;
+    var shownAt = 0;
+    var signature = '';
+    var spent = false;
+
+    function buttons() {
+      return mount.querySelectorAll('.webchat__suggested-action');
+    }
+    function currentSignature() {
+      return Array.prototype.map
+        .call(buttons(), function (b) {
+          return (b.textContent || '').trim();
+        })
+        .join('\u0000');
+    }
+    function mark(disabled) {
+      Array.prototype.forEach.call(buttons(), function (b) {
+        if (disabled) b.setAttribute('aria-disabled', 'true');
+        else if (b.hasAttribute('aria-disabled')) b.removeAttribute('aria-disabled');
+        b.classList.toggle('is-spent', disabled);
+      });
+    }
+    var readyTimer = 0;
+    /** Buttons that take input carry data-ready (tests and styles wait for it). */
+    function setReady(ready) {
+      Array.prototype.forEach.call(buttons(), function (b) {
+        if (ready) b.setAttribute('data-ready', 'true');
+        else if (b.hasAttribute('data-ready')) b.removeAttribute('data-ready');
+      });
+    }
+    var watcher = new window.MutationObserver(function () {
+      var now = currentSignature();
+      if (now === signature) {
+        if (!spent && !readyTimer && now) setReady(true); // Web Chat re-rendered a button of the same set
+        return;
+      }
+      signature = now;
+      shownAt = Date.now();
+      spent = false;
+      mark(false);
+      setReady(false);
+      window.clearTimeout(readyTimer);
+      var wait = Math.max(shownAt + SETTLE_AFTER_SHOWN_MS, lastPress + SETTLE_AFTER_PRESS_MS) - Date.now();
+      readyTimer = window.setTimeout(function () {
+        readyTimer = 0;
+        if (!spent) setReady(true);
+      }, Math.max(0, wait));
+    });
+    watcher.observe(mount, { subtree: true, childList: true, characterData: true });
+
+    function guard(event) {
+      var target = event.target && event.target.closest ? event.target.closest('.webchat__suggested-action') : null;
+      if (!target) return;
+      if (event.type === 'keydown' && event.key !== 'Enter' && event.key !== ' ') return;
+      var now = Date.now();
+      if (spent || !target.hasAttribute('data-ready') || now - shownAt < SETTLE_AFTER_SHOWN_MS || now - lastPress < SETTLE_AFTER_PRESS_MS) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        return;
+      }
+      if (event.type === 'click') {
+        lastPress = now;
+        spent = true;
+        // After Web Chat has taken this press: the set is marked as answered, and the finger's spot carries no highlight.
+        window.setTimeout(function () {
+          mark(true);
+          setReady(false);
+        }, 0);
+      }
+    }
+    mount.addEventListener('click', guard, true);
+    mount.addEventListener('keydown', guard, true);
+    return watcher;
   }
 
   /** Ends the connection and removes every trace of the chat from the page. */

@@ -58,7 +58,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 
         await login(page, code as string);
         const flow = firstModule(persona);
-        await page.locator('.webchat__suggested-action', { hasText: moduleTitle(locale, flow) }).first().click();
+        await page.locator('.webchat__suggested-action[data-ready]', { hasText: moduleTitle(locale, flow) }).first().click();
         await page.waitForSelector(`.webchat__suggested-action >> text=${checkinLabel(locale, persona, 3)}`);
         expect(describeViolations(await runAxe(page))).toBe('');
 
@@ -70,7 +70,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         }
 
         // A check-in answer gives the notes page something to show.
-        await page.locator('.webchat__suggested-action', { hasText: checkinLabel(locale, persona, 3) }).first().click();
+        await page.locator('.webchat__suggested-action[data-ready]', { hasText: checkinLabel(locale, persona, 3) }).first().click();
         await waitForBotText(page, ui(locale, 'checkin.thanks'));
         await page.click('#notes-button');
         await page.waitForSelector('#notes-content .notes-module');

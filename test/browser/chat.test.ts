@@ -42,6 +42,8 @@ describe('the chat page in a real browser', () => {
   type Target = { id: string } | { action: string };
   /** Presses Tab until the target has focus; fails after `max` presses. */
   async function tabTo(page: Page, target: Target, max = 80): Promise<void> {
+    // A new set of answers takes input once it has settled, so that a double tap cannot misfire.
+    if ('action' in target) await page.locator('.webchat__suggested-action[data-ready]', { hasText: target.action }).first().waitFor();
     for (let i = 0; i < max; i += 1) {
       await page.keyboard.press('Tab');
       const hit = await page.evaluate((t) => {

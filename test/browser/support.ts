@@ -75,7 +75,8 @@ export async function waitForChat(page: Page): Promise<void> {
 
 /** Presses a suggested action by its label. */
 export async function clickAction(page: Page, label: string): Promise<void> {
-  await page.locator('.webchat__suggested-action', { hasText: label }).first().click();
+  // A new set of answers takes input once it has settled (data-ready), so that a double tap cannot misfire.
+  await page.locator('.webchat__suggested-action[data-ready]', { hasText: label }).first().click();
 }
 
 /** Waits until a bot message containing `text` is in the transcript. */
