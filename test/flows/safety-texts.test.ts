@@ -1,0 +1,29 @@
+import { loadCatalog } from '../../src/flows/load';
+import { LOCALES, type Locale } from '../../src/flows/schema';
+import { ROOT } from '../../src/paths';
+
+// The content guide's safety rules that a reader can check in a single text, in every language.
+// Each rule names words the text must hold; the words are what a worried reader needs to see.
+const { catalog } = loadCatalog(ROOT);
+
+function text(locale: Locale, module: string, step: string, field: 'text' | `feedback.${string}`): string {
+  const content = catalog.content[locale].get(`parent/${module}`)?.steps[step];
+  const value = field === 'text' ? content?.text : content?.feedback?.[field.slice('feedback.'.length)];
+  if (value === undefined) throw new Error(`no ${locale} text for ${module}.${step}.${field}`);
+  return Array.isArray(value) ? value.join(' ') : value;
+}
+
+describe.each(LOCALES.map((l) => [l] as const))('safety texts in %s', (locale) => {
+  test('self-talk that denies blame is validated, and violence is never the reader’s fault', () => {
+    const t = text(locale, 'grief', 'self-talk', 'feedback.deny');
+    const never: Record<Locale, RegExp[]> = {
+      sv: [/våld/i, /aldrig ditt fel/i],
+      en: [/violence/i, /never your fault/i],
+      ar: [/عنف/, /لم يكن .*ذنبك|ليس ذنبك أبدًا|لم يكن ذنبك/],
+    };
+    for (const pattern of never[locale]) expect(t).toMatch(pattern);
+    // The old feedback told everyone to take a share of the responsibility.
+    const share: Record<Locale, RegExp> = { sv: /inte ta något ansvar/i, en: /taking no responsibility/i, ar: /عدم تحمّل أي مسؤولية|لا تتحمل أي مسؤولية/ };
+    expect(t).not.toMatch(share[locale]);
+  });
+});
