@@ -13,7 +13,23 @@ function text(locale: Locale, module: string, step: string, field: 'text' | `fee
   return Array.isArray(value) ? value.join(' ') : value;
 }
 
+/** Words per language: the text must match every pattern. */
+const FEAR: Record<Locale, RegExp[]> = {
+  sv: [/rädd/i, /allvar/i, /socialtjänsten/i],
+  en: [/afraid|scared/i, /seriously/i, /social services/i],
+  ar: [/خائف|خوف|الخوف/, /بجدية|على محمل الجد/, /الخدمات الاجتماعية/],
+};
+
 describe.each(LOCALES.map((l) => [l] as const))('safety texts in %s', (locale) => {
+  test.each([
+    ['two-homes', 'sunday', 'feedback.stay'],
+    ['two-homes', 'landing', 'text'],
+    ['children-react', 'small-info', 'text'],
+  ] as const)('reassurance about a reluctant child in %s.%s.%s says to take fear seriously and where to turn', (module, step, field) => {
+    const t = text(locale, module, step, field);
+    for (const pattern of FEAR[locale]) expect(t).toMatch(pattern);
+  });
+
   test('self-talk that denies blame is validated, and violence is never the reader’s fault', () => {
     const t = text(locale, 'grief', 'self-talk', 'feedback.deny');
     const never: Record<Locale, RegExp[]> = {
