@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { loadCatalog } from '../../src/flows/load';
 import { LOCALES, type Locale } from '../../src/flows/schema';
 import { ROOT } from '../../src/paths';
@@ -11,6 +13,12 @@ function text(locale: Locale, module: string, step: string, field: 'text' | `fee
   const value = field === 'text' ? content?.text : content?.feedback?.[field.slice('feedback.'.length)];
   if (value === undefined) throw new Error(`no ${locale} text for ${module}.${step}.${field}`);
   return Array.isArray(value) ? value.join(' ') : value;
+}
+
+function ui(locale: Locale, key: string): string {
+  const strings = JSON.parse(readFileSync(path.join(ROOT, 'locales', locale, 'ui.json'), 'utf8')) as Record<string, unknown>;
+  const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], strings);
+  return Array.isArray(value) ? value.join(' ') : String(value);
 }
 
 /** Words per language: the text must match every pattern. */
@@ -41,5 +49,10 @@ describe.each(LOCALES.map((l) => [l] as const))('safety texts in %s', (locale) =
     // The old feedback told everyone to take a share of the responsibility.
     const share: Record<Locale, RegExp> = { sv: /inte ta något ansvar/i, en: /taking no responsibility/i, ar: /عدم تحمّل أي مسؤولية|لا تتحمل أي مسؤولية/ };
     expect(t).not.toMatch(share[locale]);
+  });
+
+  test('a child’s privacy note says that whoever has the code can read it too', () => {
+    const code: Record<Locale, RegExp> = { sv: /kod/i, en: /code/i, ar: /رمز/ };
+    expect(ui(locale, 'reflect.privateNote')).toMatch(code[locale]);
   });
 });
