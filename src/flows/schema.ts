@@ -37,7 +37,8 @@ const common = {
   actions: z.array(ActionRef).optional(),
 };
 
-const SayStep = z.object({ ...common, kind: z.literal('say'), next: Next }).strict();
+/** `safety`: this step is the module's safety line (see `needsSafetyLine` in validate.ts). */
+const SayStep = z.object({ ...common, kind: z.literal('say'), safety: z.boolean().optional(), next: Next }).strict();
 const ChoiceStep = z.object({ ...common, kind: z.literal('choice'), options: z.array(Option).min(2).max(6), next: Next.optional() }).strict();
 const ReflectStep = z.object({ ...common, kind: z.literal('reflect'), slot: Id, next: Next }).strict();
 const DilemmaStep = z.object({ ...common, kind: z.literal('dilemma'), options: z.array(Option).min(2).max(4), next: Next.optional() }).strict();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canEnd, reachable, stepMap } from './graph';
+import { canEnd, reachable, stepMap, successors } from './graph';
 import type { FlowIssue } from './issues';
 import type { Catalog } from './load';
 import { readability, type Readability } from './readability';
@@ -13,6 +13,15 @@ export const POLICY: Record<Persona, { minSteps: number; maxSteps: number; maxLi
   'child-mini': { minSteps: 8, maxSteps: 25, maxLix: 25, maxSentenceWords: 20 },
 };
 const BASE_MIN_STEPS = 20;
+
+/**
+ * Parent modules whose advice assumes the parents can safely deal with each other: every `cooperation`
+ * module, the base module (area `all`, with its part on talking to the other parent), and the children
+ * modules that ask the reader to keep handovers and contact going. Each needs a safety line.
+ */
+const SAFETY_LINE_AREAS: ReadonlySet<string> = new Set(['cooperation', 'all']);
+const SAFETY_LINE_MODULES: ReadonlySet<string> = new Set(['two-homes', 'loyalty']);
+export const needsSafetyLine = (flow: Flow): boolean => flow.persona === 'parent' && (SAFETY_LINE_AREAS.has(flow.area) || SAFETY_LINE_MODULES.has(flow.id));
 
 export interface ModuleReport {
   key: string;
@@ -28,6 +37,7 @@ export function validateCatalog(catalog: Catalog): { issues: FlowIssue[]; report
     issues.push(...checkStructure(flow, catalog));
     issues.push(...checkContent(flow, catalog));
     issues.push(...checkPolicy(flow));
+    issues.push(...checkSafetyLine(flow));
     const texts = moduleTexts(flow, catalog.content[SOURCE_LOCALE].get(flow.key), catalog);
     const report = { key: flow.key, steps: flow.steps.length, readability: readability(texts) };
     reports.push(report);
@@ -221,6 +231,59 @@ function checkPolicy(flow: Flow): FlowIssue[] {
   }
   if (flow.persona === 'child-mini') {
     for (const step of flow.steps) if (!step.adult) issues.push(policyIssue(flow.file, 'child-mini steps are read with an adult: add `adult: true` and a guide line', step.id));
+  }
+  return issues;
+}
+
+const isSafetyLine = (step: Step | undefined): boolean => step?.kind === 'say' && step.safety === true;
+
+/**
+ * A module that gives advice on cooperating says, on every path, that the advice assumes it is safe to
+ * cooperate, and offers the not-safe module. A safety line on one branch only would leave the others without it.
+ */
+function checkSafetyLine(flow: Flow): FlowIssue[] {
+  const issues: FlowIssue[] = [];
+  const lines = flow.steps.filter(isSafetyLine);
+  for (const step of lines) {
+    if (!step.actions?.some((a) => a.name === 'offer.notSafe')) {
+      issues.push(policyIssue(flow.file, 'a safety line offers the not-safe module: add `actions: [ { name: offer.notSafe } ]`', step.id));
+    }
+  }
+  if (!needsSafetyLine(flow)) return issues;
+  if (lines.length === 0) {
+    const what = flow.area === 'cooperation' ? 'is a cooperation module' : 'gives advice on cooperating with the other parent';
+    issues.push(
+      policyIssue(
+        flow.file,
+        `${what} without a safety line: add a \`say\` step with \`safety: true\` and \`actions: [ { name: offer.notSafe } ]\` whose text says the advice assumes it is safe to cooperate, with its text in every language`,
+      ),
+    );
+    return issues;
+  }
+  // Shortest walk from the start to an end that passes no safety line, if there is one.
+  const steps = stepMap(flow);
+  const from = new Map<string, string | null>([[flow.start, null]]);
+  const queue = isSafetyLine(steps.get(flow.start)) ? [] : [flow.start];
+  while (queue.length > 0) {
+    const id = queue.shift() as string;
+    const step = steps.get(id);
+    if (!step) continue;
+    if (step.kind === 'end') {
+      const path: string[] = [];
+      for (let at: string | null = id; at !== null; at = from.get(at) ?? null) path.unshift(at);
+      issues.push(
+        policyIssue(
+          flow.file,
+          `a path reaches the end without a safety line (${path.join(' → ')}): mark a \`say\` step that every path passes with \`safety: true\`, or one on each branch`,
+        ),
+      );
+      break;
+    }
+    for (const next of successors(step)) {
+      if (from.has(next) || isSafetyLine(steps.get(next))) continue;
+      from.set(next, id);
+      queue.push(next);
+    }
   }
   return issues;
 }
