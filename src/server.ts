@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import { loginRouter } from './access/login';
@@ -9,11 +8,11 @@ import { attachStream, directLineRouter } from './channel/directline/routes';
 import { errorHandler, route, sendError } from './channel/http';
 import { preparedDirectory, preparedFile } from './channel/static';
 import { meRouter } from './channel/me';
+import { botFrameworkRouter } from './channel/messages';
 import { startPageMunicipality } from './channel/municipality';
 import { consoleRouter } from './console/routes';
 import { projectPath } from './paths';
 import type { Runtime } from './runtime';
-import { uiText } from './i18n/ui';
 import { isLocale } from './i18n/ui';
 import { LOCALES, type Locale } from './flows/schema';
 
@@ -149,17 +148,9 @@ export function createServer(rt: Runtime) {
   app.use(meRouter(deps));
   app.use('/console', consoleRouter(rt));
 
-  // The Bot Framework Emulator and Azure Bot Service: the same bot through botbuilder's CloudAdapter.
-  const cloud = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({} as ConfigurationBotFrameworkAuthenticationOptions));
-  cloud.onTurnError = async (context, error) => {
-    const requestId = randomUUID();
-    rt.log.error({ requestId, err: { name: error.name, message: error.message, stack: error.stack } }, 'emulator turn failed');
-    const locale = isLocale(context.activity.locale) ? context.activity.locale : 'sv';
-    await context.sendActivity({ type: 'message', textFormat: 'plain', text: uiText(locale, 'errors.turn'), channelData: { key: 'ui:errors.turn', requestId } });
-  };
-  app.post('/api/messages', express.json({ limit: '256kb' }), (req, res, next) => {
-    cloud.process(req, res, (context) => rt.bot.run(context)).catch(next);
-  });
+  // The Bot Framework Emulator and Azure Bot Service (src/channel/messages.ts): off in production without an app id.
+  const botFramework = botFrameworkRouter({ config: rt.config, engine: rt.engine, log: rt.log });
+  if (botFramework) app.use(botFramework);
 
   app.use(preparedDirectory(projectPath('public')).handler);
   app.use(['/api', '/v3'], (req, res) => sendError(req, res, 404, 'NotFound', 'notFound'));

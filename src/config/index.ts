@@ -51,6 +51,44 @@ export const ConfigSchema = z.object({
   TURN_WORKER: bool.default(true),
   /** Largest accepted JSON body. */
   BODY_LIMIT: z.string().default('16kb'),
+  /** `production` turns `POST /api/messages` off unless an app id is set; anything else is development. */
+  NODE_ENV: z.string().default('development'),
+  // The Bot Framework channel (`POST /api/messages`: Azure Bot Service, the Emulator), named as botbuilder names them.
+  /**
+   * The bot's app id in Azure Bot Service. Set: every request must carry a Bot Framework token for it (else 401).
+   * Unset: the endpoint is off in production and, in development, answers only a loopback serviceUrl (the Emulator).
+   */
+  MicrosoftAppId: z.string().optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  /** The app's Entra ID tenant: needed for `SingleTenant` and `UserAssignedMsi`. */
+  MicrosoftAppTenantId: z.string().optional(),
+  /** `MultiTenant` (botbuilder's default), `SingleTenant` or `UserAssignedMsi`; any case. */
+  MicrosoftAppType: z
+    .string()
+    .transform((v) => v.trim().toLowerCase())
+    .pipe(z.enum(['multitenant', 'singletenant', 'userassignedmsi']))
+    .transform((v) => ({ multitenant: 'MultiTenant', singletenant: 'SingleTenant', userassignedmsi: 'UserAssignedMsi' })[v])
+    .optional(),
+  /** How many of that channel's conversations are kept (in memory); beyond it the one used longest ago is forgotten. */
+  BOTFRAMEWORK_CONVERSATIONS_MAX: z.coerce.number().int().positive().default(1000),
+  /** A conversation of that channel not used for this long is forgotten (it starts again at the welcome). */
+  BOTFRAMEWORK_CONVERSATION_TTL_SECONDS: z.coerce.number().int().positive().default(86_400),
+}).superRefine((c, ctx) => {
+  // Checked here rather than by botbuilder at the first request, and so that a setting given without the app id
+  // it belongs to (a typo in the name) never leaves the endpoint open without authentication.
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (!c.MicrosoftAppId) {
+    for (const key of ['MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType'] as const) if (c[key]) issue(key, `${key} is set but MicrosoftAppId is not`);
+    return;
+  }
+  if (c.MicrosoftAppType === 'UserAssignedMsi') {
+    if (!c.MicrosoftAppTenantId) issue('MicrosoftAppTenantId', 'UserAssignedMsi needs MicrosoftAppTenantId');
+    if (c.MicrosoftAppPassword) issue('MicrosoftAppPassword', 'UserAssignedMsi takes no MicrosoftAppPassword');
+  } else if (!c.MicrosoftAppPassword) {
+    issue('MicrosoftAppPassword', `${c.MicrosoftAppType ?? 'MultiTenant'} needs MicrosoftAppPassword`);
+  } else if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
+    issue('MicrosoftAppTenantId', 'SingleTenant needs MicrosoftAppTenantId');
+  }
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
