@@ -13,7 +13,7 @@ import { startPageMunicipality } from './channel/municipality';
 import { consoleRouter } from './console/routes';
 import { projectPath } from './paths';
 import type { Runtime } from './runtime';
-import { isLocale } from './i18n/ui';
+import { isLocale, uiText } from './i18n/ui';
 import { LOCALES, type Locale } from './flows/schema';
 
 export const WEBCHAT_BUNDLE = projectPath('node_modules', 'botframework-webchat', 'dist', 'webchat-minimal.js');
@@ -129,6 +129,9 @@ export function createServer(rt: Runtime) {
       for (const step of flow.steps) {
         const text = step.kind === 'reflect' ? content.steps[step.id]?.text : undefined;
         if (text !== undefined) questions[step.id] = Array.isArray(text) ? text.join(' ') : String(text);
+        // A practice's follow-up answer is filed under its step: "How it went to try: worry time …".
+        const practice = step.kind === 'choice' && step.practice ? content.steps[step.id]?.practice : undefined;
+        if (practice !== undefined) questions[step.id] = uiText(locale, 'practice.noteQuestion', { title: practice });
       }
       modules[flow.key] = { title: content.title, questions };
     }

@@ -103,7 +103,11 @@ class Turn {
     if (hit) this.concern(hit);
     const intent = matchIntent(text);
     if (intent) {
+      delete this.state.followUp;
       this.intent(intent);
+    } else if (this.state.followUp) {
+      // Words typed while Lotsen asks how a practice went are the answer, in the user's own words.
+      this.finishFollowUp(text);
     } else {
       const flow = this.currentFlow();
       if (!flow) this.typedInMenu(text);
@@ -126,6 +130,12 @@ class Turn {
   }
 
   private button(value: string): void {
+    if (value.startsWith('practice:')) {
+      this.practiceAnswer(value.slice('practice:'.length));
+      return;
+    }
+    // Any other button leaves a follow-up question unanswered: it is not asked again.
+    delete this.state.followUp;
     if (value.startsWith('intent:')) {
       const intent = value.slice('intent:'.length);
       if ((INTENTS as readonly string[]).includes(intent) || intent === 'resume') this.intent(intent as Intent);
@@ -176,6 +186,12 @@ class Turn {
   // ---- menu, help, crisis ----
 
   private welcome(): void {
+    const pending = Object.entries(this.state.practices ?? {}).find(([key, p]) => p.status === 'chosen' && this.deps.engine.flow(key));
+    if (pending) {
+      this.ui('menu.welcomeBackMenu');
+      this.askPractice(pending[0]);
+      return;
+    }
     const flow = this.currentFlow();
     const firstVisit = Object.keys(this.state.progress).length === 0;
     if (flow) {
@@ -273,6 +289,76 @@ class Turn {
     }
     actions.push({ value: 'intent:menu', title: this.label('buttons.menu') });
     this.actions = actions;
+  }
+
+  // ---- practice between visits ----
+
+  /** A practice's short name in the user's language, from the module's practice step. */
+  private practiceTitle(flowKey: string): string | undefined {
+    const flow = this.deps.engine.flow(flowKey);
+    const step = this.state.practices?.[flowKey]?.step;
+    return flow && step ? this.content(flow).steps[step]?.practice : undefined;
+  }
+
+  /** Once, at the login after a practice was chosen: how did it go? Answering is never required. */
+  private askPractice(flowKey: string): void {
+    const practice = this.state.practices?.[flowKey];
+    if (!practice) return;
+    this.state.practices = { ...this.state.practices, [flowKey]: { ...practice, status: 'asked' } };
+    this.state.followUp = { flow: flowKey };
+    this.ui('practice.ask', { title: this.practiceTitle(flowKey) ?? '' });
+    this.actions = (['well', 'partly', 'notTried', 'skip'] as const).map((a) => ({ value: `practice:${a}`, title: this.label(`practice.options.${a}`) }));
+  }
+
+  private practiceAnswer(answer: string): void {
+    const followUp = this.state.followUp;
+    if (!followUp) {
+      this.afterFollowUp();
+      return;
+    }
+    if (answer === 'skip') {
+      this.endPractice(followUp.flow);
+      this.ui('practice.skipped');
+      this.afterFollowUp();
+      return;
+    }
+    if (answer === 'noWords') {
+      this.finishFollowUp(null);
+      return;
+    }
+    if (answer !== 'well' && answer !== 'partly' && answer !== 'notTried') {
+      this.askPractice(followUp.flow);
+      return;
+    }
+    this.state.followUp = { flow: followUp.flow, answer };
+    this.ui('practice.reflect');
+    this.actions = [{ value: 'practice:noWords', title: this.label('buttons.skip') }];
+  }
+
+  /** The answer joins My notes: the choice in the user's language and, when written, their own words. */
+  private finishFollowUp(words: string | null): void {
+    const followUp = this.state.followUp;
+    if (!followUp) return;
+    const step = this.state.practices?.[followUp.flow]?.step ?? 'practice';
+    const chosen = followUp.answer === 'well' || followUp.answer === 'partly' || followUp.answer === 'notTried' ? uiText(this.locale, `practice.options.${followUp.answer}`) : null;
+    const text = [chosen, words].filter((t): t is string => typeof t === 'string' && t.length > 0).join('\n\n');
+    this.effects.push({ type: 'note', flow: followUp.flow, slot: 'practice', step, text: text || null });
+    this.endPractice(followUp.flow);
+    this.ui('practice.saved');
+    this.afterFollowUp();
+  }
+
+  private endPractice(flowKey: string): void {
+    const practice = this.state.practices?.[flowKey];
+    if (practice) this.state.practices = { ...this.state.practices, [flowKey]: { ...practice, status: 'done' } };
+    delete this.state.followUp;
+  }
+
+  /** Back to where the user was: their module's step, or the menu. */
+  private afterFollowUp(): void {
+    const flow = this.currentFlow();
+    if (flow) this.showCurrent(flow);
+    else this.menu();
   }
 
   // ---- module runs ----
@@ -418,6 +504,7 @@ class Turn {
         if (!chosen) return this.miss(flow, step, ctx);
         this.move(flow, { type: 'ANSWER', value: chosen.value }, () => {
           if (step.kind === 'dilemma') this.contentMessages(flow, step, `feedback.${chosen.value}`);
+          if (step.kind === 'choice' && step.practice) this.choosePractice(flow, step.id, chosen.value === 'try');
         });
         return;
       }
@@ -462,6 +549,13 @@ class Turn {
         else this.miss(flow, step, ctx);
         return;
     }
+  }
+
+  /** Chosen: asked about once at the next login. Declined: never asked. */
+  private choosePractice(flow: Flow, step: string, chosen: boolean): void {
+    const before = this.state.practices?.[flow.key]?.status;
+    if (chosen && before !== 'chosen') this.ui('practice.chosen');
+    this.state.practices = { ...this.state.practices, [flow.key]: { step, status: chosen ? 'chosen' : 'declined' } };
   }
 
   private progressOnly(flow: Flow, step: Step): void {

@@ -37,6 +37,13 @@ export const DialogueState = z.object({
   misses: z.number().int().nonnegative(),
   /** Set after a crisis answer: help stays one tap away for the rest of the session. */
   crisisShown: z.boolean(),
+  /**
+   * Practices between visits, by module: chosen (to be asked about at the next login), asked (the question was put),
+   * declined or done. Each is asked about at most once.
+   */
+  practices: z.record(z.string(), z.object({ step: z.string(), status: z.enum(['chosen', 'asked', 'declined', 'done']) })).optional(),
+  /** The follow-up being answered now: which module's practice, and the answer chosen so far. */
+  followUp: z.object({ flow: z.string(), answer: z.string().optional() }).optional(),
 });
 export type DialogueState = z.infer<typeof DialogueState>;
 

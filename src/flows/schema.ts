@@ -39,7 +39,13 @@ const common = {
 
 /** `safety`: this step is the module's safety line (see `needsSafetyLine` in validate.ts). */
 const SayStep = z.object({ ...common, kind: z.literal('say'), safety: z.boolean().optional(), next: Next }).strict();
-const ChoiceStep = z.object({ ...common, kind: z.literal('choice'), options: z.array(Option).min(2).max(6), next: Next.optional() }).strict();
+/**
+ * `practice`: a choice that offers something to try before the next visit (options `try` and `no`); its text names it
+ * (`practice` in the content), and the next login asks once how it went.
+ */
+const ChoiceStep = z
+  .object({ ...common, kind: z.literal('choice'), practice: z.boolean().optional(), options: z.array(Option).min(2).max(6), next: Next.optional() })
+  .strict();
 const ReflectStep = z.object({ ...common, kind: z.literal('reflect'), slot: Id, next: Next }).strict();
 const DilemmaStep = z.object({ ...common, kind: z.literal('dilemma'), options: z.array(Option).min(2).max(4), next: Next.optional() }).strict();
 const VideoStep = z.object({ ...common, kind: z.literal('video'), video: Id, next: Next }).strict();
@@ -85,6 +91,8 @@ export const StepContent = z
     alt: z.string().min(1).optional(),
     options: z.record(z.string(), z.string().min(1)).optional(),
     feedback: z.record(z.string(), Text).optional(),
+    /** A practice step's short name of what to try ("Worry time for a few days"), used when the next visit asks. */
+    practice: z.string().min(1).optional(),
   })
   .strict();
 export type StepContent = z.infer<typeof StepContent>;

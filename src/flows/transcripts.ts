@@ -15,12 +15,16 @@ import { AgeBand, LOCALES, Locale, Persona } from './schema';
 const Turn = z
   .object({
     open: z.literal(true).optional(),
+    /** A new login to the same conversation: the welcome (back), as when someone comes back with their code. */
+    login: z.literal(true).optional(),
     button: z.union([z.string(), z.number()]).transform(String).optional(),
     say: z.string().optional(),
     expect: z.array(z.string()).default([]),
+    /** Keys that must not be among the replies (a question never asked twice, say). */
+    absent: z.array(z.string()).default([]),
   })
   .strict()
-  .refine((t) => [t.open, t.button, t.say].filter((x) => x !== undefined).length === 1, 'each turn has exactly one of open, button, say');
+  .refine((t) => [t.open, t.login, t.button, t.say].filter((x) => x !== undefined).length === 1, 'each turn has exactly one of open, login, button, say');
 export type TranscriptTurn = z.infer<typeof Turn>;
 
 const Case = z
@@ -98,16 +102,20 @@ export async function runCase(engine: FlowEngine, run: CaseRun): Promise<string[
     for (const [i, turn] of run.turns.entries()) {
       sent = [];
       const value = turn.open ? `module:${moduleId}` : turn.button;
-      await adapter.send(value !== undefined ? { type: 'message', text: value, value: { action: value }, locale: run.locale } : { type: 'message', text: turn.say ?? '', locale: run.locale }).startTest();
+      if (turn.login) await adapter.send({ type: 'event', name: 'lotsen/start', locale: run.locale }).startTest();
+      else await adapter.send(value !== undefined ? { type: 'message', text: value, value: { action: value }, locale: run.locale } : { type: 'message', text: turn.say ?? '', locale: run.locale }).startTest();
       const keys = keysOf(sent);
       let at = 0;
       for (const expected of turn.expect) {
         const found = keys.indexOf(expected, at);
         if (found < 0) {
-          failures.push(`${where} turn ${i + 1} (${turn.open ? 'open' : turn.button !== undefined ? `button ${turn.button}` : `say "${turn.say}"`}): expected "${expected}" (in order) among [${keys.join(', ')}]`);
+          failures.push(`${where} turn ${i + 1} (${turn.open ? 'open' : turn.login ? 'login' : turn.button !== undefined ? `button ${turn.button}` : `say "${turn.say}"`}): expected "${expected}" (in order) among [${keys.join(', ')}]`);
           break;
         }
         at = found + 1;
+      }
+      for (const key of turn.absent) {
+        if (keys.includes(key)) failures.push(`${where} turn ${i + 1}: "${key}" must not be among [${keys.join(', ')}]`);
       }
       if (failures.length > 0) break;
       if (sent.some((a) => a.type === 'message' && !a.text && !(a.attachments && a.attachments.length > 0))) failures.push(`${where} turn ${i + 1}: an empty message was sent`);

@@ -94,6 +94,10 @@ function checkStructure(flow: Flow, catalog: Catalog): FlowIssue[] {
         checkNext(step, option.next, `option "${option.value}": next`);
       }
       checkNext(step, step.next, 'next');
+      if (step.kind === 'choice' && step.practice) {
+        const have = step.options.map((o) => o.value).sort().join(',');
+        if (have !== 'no,try') issues.push(structure(flow.file, `a practice step has exactly the options \`try\` and \`no\` (it has ${have})`, step.id));
+      }
     } else if (step.kind !== 'end') {
       checkNext(step, step.next, 'next');
     }
@@ -157,6 +161,7 @@ export function requiredKeys(step: Step): string[] {
   if (step.kind !== 'video') keys.push('text');
   if (step.kind === 'choice' || step.kind === 'dilemma') for (const o of step.options) keys.push(`options.${o.value}`);
   if (step.kind === 'dilemma') for (const o of step.options) keys.push(`feedback.${o.value}`);
+  if (step.kind === 'choice' && step.practice) keys.push('practice');
   if (step.adult) keys.push('adult');
   if (step.image) keys.push('alt');
   return keys;
