@@ -55,7 +55,7 @@ export function fixedHeaders(middleware: RequestHandler): RequestHandler {
 
 /** Features the page never uses, off for it and anything it could load (videos keep fullscreen and picture-in-picture). */
 const PERMISSIONS_POLICY = [
-  'accelerometer', 'bluetooth', 'browsing-topics', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'hid', 'magnetometer',
+  'accelerometer', 'browsing-topics', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'hid', 'magnetometer',
   'microphone', 'midi', 'payment', 'publickey-credentials-get', 'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking',
 ].map((feature) => `${feature}=()`).join(', ');
 
