@@ -1,11 +1,12 @@
 import type { Logger } from 'pino';
+import { Sessions } from './access/sessions';
 import { LoginThrottle } from './access/throttle';
 import { TokenService } from './access/tokens';
 import type { LotsenBot } from './bot/bot';
 import type { DirectLineAdapter } from './channel/adapter';
 import { ConversationHub } from './channel/directline/hub';
 import { PgHub } from './channel/directline/pgHub';
-import type { Config } from './config';
+import { sessionLimitsOf, type Config } from './config';
 import { loadEngine, type FlowEngine } from './flows/engine';
 import { createLogger } from './log';
 import { ROOT } from './paths';
@@ -27,6 +28,8 @@ export interface Runtime {
   store: LotsenStore;
   engine: FlowEngine;
   tokens: TokenService;
+  /** Code holders' login sessions: start, activity, renewal, when each ends. */
+  sessions: Sessions;
   throttle: LoginThrottle;
   hub: ConversationHub;
   adapter: DirectLineAdapter;
@@ -56,7 +59,7 @@ export async function createRuntime(config: Config, log: Logger = createLogger(c
   const db = await openDb(config.LOTSEN_DB);
   await db.migrate();
   const sealer = new Sealer(keys.data);
-  const store = new LotsenStore(db, sealer);
+  const store = new LotsenStore(db, sealer, sessionLimitsOf(config));
   const hub = await hubFor(db, store, log);
   // A SQLite file: turns run in a worker thread on their own connection (src/turns/runner.ts); else on the event loop.
   // It starts now, once the file is migrated, and loads its modules and flows while this thread loads its own.
@@ -65,6 +68,7 @@ export async function createRuntime(config: Config, log: Logger = createLogger(c
   starting?.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled meanwhile
   const engine = given ?? loadEngine(ROOT);
   const tokens = new TokenService(keys.tokens, config.TOKEN_TTL_SECONDS);
+  const sessions = new Sessions(store, tokens);
   const throttle = new LoginThrottle(store, keys.ips, { perIp: config.LOGIN_FAILS_PER_IP, global: config.LOGIN_FAILS_GLOBAL, windowSeconds: config.LOGIN_WINDOW_SECONDS });
   const { adapter, bot } = createTurnPipeline({ db, store, sealer, engine, hub, log });
   let turns: TurnRunner;
@@ -76,7 +80,7 @@ export async function createRuntime(config: Config, log: Logger = createLogger(c
   }
 
   return {
-    config, log, keys, db, store, engine, tokens, throttle, hub, adapter, bot, turns,
+    config, log, keys, db, store, engine, tokens, sessions, throttle, hub, adapter, bot, turns,
     secretCreated: created,
     conversationStateOf: async (conversationId) => {
       const parsed = DialogueState.safeParse((await store.readState(stateKey(conversationId), unreadable))?.value.dialogue);

@@ -9,6 +9,7 @@ import { errorHandler, route, sendError } from './channel/http';
 import { preparedDirectory, preparedFile } from './channel/static';
 import { meRouter } from './channel/me';
 import { botFrameworkRouter } from './channel/messages';
+import { configurePublicUrl } from './channel/publicUrl';
 import { startPageMunicipality } from './channel/municipality';
 import { consoleRouter } from './console/routes';
 import { projectPath } from './paths';
@@ -51,13 +52,33 @@ export function fixedHeaders(middleware: RequestHandler): RequestHandler {
   };
 }
 
+/** Features the page never uses, off for it and anything it could load (videos keep fullscreen and picture-in-picture). */
+const PERMISSIONS_POLICY = [
+  'accelerometer', 'browsing-topics', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'hid', 'magnetometer',
+  'microphone', 'midi', 'payment', 'publickey-credentials-get', 'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking',
+].map((feature) => `${feature}=()`).join(', ');
+
+const permissionsPolicy: RequestHandler = (_req, res, next) => {
+  res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+  next();
+};
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const FORWARDING = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip', 'via'];
+
+/** A connection from this machine that carries no sign of having come through a proxy (a proxy on this machine would look local). */
+function fromThisMachine(req: Request): boolean {
+  return LOOPBACK.has(req.socket.remoteAddress ?? '') && FORWARDING.every((h) => req.headers[h] === undefined);
+}
+
 /** The express app and HTTP server: web page, login, Direct Line, Emulator endpoint. */
 export function createServer(rt: Runtime) {
   const app = express();
   app.disable('x-powered-by');
   // Dynamic JSON is never revalidated (API answers are no-store); static files keep their own ETags.
   app.set('etag', false);
-  app.set('trust proxy', rt.config.TRUST_PROXY === 'false' ? false : /^\d+$/.test(rt.config.TRUST_PROXY) ? Number(rt.config.TRUST_PROXY) : rt.config.TRUST_PROXY);
+  app.set('trust proxy', rt.config.TRUST_PROXY);
+  configurePublicUrl(app, rt.config.PUBLIC_URL ?? null);
 
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
     req.id = randomUUID();
@@ -75,7 +96,8 @@ export function createServer(rt: Runtime) {
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           mediaSrc: ["'self'", 'blob:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
+          // The stream is a WebSocket to this same origin, which 'self' covers (CSP Level 3).
+          connectSrc: ["'self'"],
           fontSrc: ["'self'", 'data:'],
           objectSrc: ["'none'"],
           baseUri: ["'none'"],
@@ -86,21 +108,31 @@ export function createServer(rt: Runtime) {
       // HSTS only matters over https; browsers ignore it on http.
       strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
       referrerPolicy: { policy: 'no-referrer' },
+      // The same as frame-ancestors 'none', for browsers that know only this header.
+      xFrameOptions: { action: 'deny' },
       crossOriginEmbedderPolicy: false,
     })),
   );
+  app.use(permissionsPolicy);
   app.use(['/api', '/v3'], (_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
   });
 
   const json = express.json({ limit: rt.config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
-  const deps = { store: rt.store, tokens: rt.tokens, hub: rt.hub, turns: rt.turns, log: rt.log };
+  const deps = { store: rt.store, tokens: rt.tokens, sessions: rt.sessions, hub: rt.hub, turns: rt.turns, log: rt.log };
   // A chat's every turn comes this way: first in line, so its requests pass no other route on the way.
   app.use('/v3/directline', json);
   app.use(directLineRouter(deps));
 
+  // For load balancers and monitors: up or not, nothing about use.
   app.get('/healthz', (_req, res) => {
+    res.type('text/plain').send('ok');
+  });
+  // How many modules and open streams: only to a client on this machine that did not come through a proxy.
+  app.get('/healthz/details', (req, res) => {
+    if (!fromThisMachine(req)) return sendError(req, res, 404, 'NotFound', 'notFound');
+    res.set('Cache-Control', 'no-store');
     res.json({ status: 'ok', modules: rt.engine.catalog.flows.size, streams: rt.hub.streams() });
   });
 

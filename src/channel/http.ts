@@ -9,7 +9,7 @@ export function requestLocale(req: Request, explicit?: unknown): Locale {
   return pickLocale(typeof header === 'string' ? header.split(',')[0] : undefined);
 }
 
-export type ApiErrorKey = 'badRequest' | 'tooLarge' | 'unauthorized' | 'forbidden' | 'notFound' | 'tooMany' | 'conflict';
+export type ApiErrorKey = 'badRequest' | 'tooLarge' | 'unauthorized' | 'forbidden' | 'sessionEnded' | 'notFound' | 'tooMany' | 'conflict';
 
 /** A JSON error in the Direct Line shape, with a message in the client's language. */
 export function sendError(req: Request, res: Response, status: number, code: string, key: ApiErrorKey, extra: Record<string, unknown> = {}): void {

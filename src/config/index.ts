@@ -1,8 +1,53 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Names express's `trust proxy` knows for ranges of addresses. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One entry of a `trust proxy` list: a range name, an address, or an address with a prefix length or (IPv4) netmask. */
+function proxyEntryOk(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  if (/^\d{1,3}$/.test(bits)) return Number(bits) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(bits) === 4;
+}
+
+/**
+ * Express's `trust proxy`, as it reads it: `true` (every hop: only when the proxy in front replaces the client's
+ * X-Forwarded-For), `false`, a number of hops, or a comma-separated list of proxy addresses and subnets.
+ */
+const trustProxy = z.string().transform((v, ctx): boolean | number | string[] => {
+  const value = v.trim();
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const list = value.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  if (list.length > 0 && list.every(proxyEntryOk)) return list;
+  ctx.addIssue({ code: 'custom', message: 'true, false, a number of hops, or a comma-separated list of addresses, subnets (10.0.0.0/8) and loopback, linklocal, uniquelocal' });
+  return z.NEVER;
+});
+
+/** The address people open, as an origin: http(s), a host and maybe a port, nothing after it. */
+const publicUrl = z.string().transform((v, ctx) => {
+  let url: URL | null = null;
+  try {
+    url = new URL(v);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.pathname !== '/' || url.search || url.hash || v.includes('?') || v.includes('#')) {
+    ctx.addIssue({ code: 'custom', message: 'an origin such as https://lotsen.example.se (http or https, no path, query or credentials)' });
+    return z.NEVER;
+  }
+  return url.origin;
+});
 
 /** Every setting, from the environment, with its default. The one place defaults live. */
 export const ConfigSchema = z.object({
@@ -31,7 +76,7 @@ export const ConfigSchema = z.object({
   /** At most 12 hours: staff sign-in attempts older than that are deleted when a session starts. */
   CONSOLE_SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().max(43_200).default(900),
   /** Set when behind a reverse proxy (e.g. `1` for one hop), so client addresses and https are seen. */
-  TRUST_PROXY: z.string().default('false'),
+  TRUST_PROXY: trustProxy.default(false),
   PURGE_INACTIVE_DAYS: z.coerce.number().int().positive().default(365),
   /**
    * Staff audit entries older than this many days are deleted with the purge; 0 (the default) keeps them, since a
@@ -42,7 +87,10 @@ export const ConfigSchema = z.object({
   DEMO_MUNICIPALITY_NAME: z.string().default('Demokommunen'),
   /** The contact centre's number, named in help answers; empty (the default) names none rather than a made-up number. */
   DEMO_MUNICIPALITY_PHONE: z.string().default(''),
-  /** Create the demo municipality and print demo codes on an empty database. */
+  /**
+   * Create the demo municipality and its codes (see DEMO_CODE_DAYS) and print them at start. On by default for
+   * development (`npm start` on a fresh clone); with NODE_ENV=production off unless set (see `loadConfig`).
+   */
   LOTSEN_DEMO: bool.default(true),
   /**
    * With a SQLite file: run turns (bot, dialogue and their writes) in a worker thread with its own connection, so that
@@ -51,7 +99,10 @@ export const ConfigSchema = z.object({
   TURN_WORKER: bool.default(true),
   /** Largest accepted JSON body. */
   BODY_LIMIT: z.string().default('16kb'),
-  /** `production` turns `POST /api/messages` off unless an app id is set; anything else is development. */
+  /**
+   * `production`: `POST /api/messages` is off unless an app id is set, the demo is off by default and PUBLIC_URL is
+   * required. Anything else is development.
+   */
   NODE_ENV: z.string().default('development'),
   // The Bot Framework channel (`POST /api/messages`: Azure Bot Service, the Emulator), named as botbuilder names them.
   /**
@@ -73,7 +124,20 @@ export const ConfigSchema = z.object({
   BOTFRAMEWORK_CONVERSATIONS_MAX: z.coerce.number().int().positive().default(1000),
   /** A conversation of that channel not used for this long is forgotten (it starts again at the welcome). */
   BOTFRAMEWORK_CONVERSATION_TTL_SECONDS: z.coerce.number().int().positive().default(86_400),
+  /**
+   * The address people open (`https://lotsen.example.se`): absolute URLs (the stream URL) are built from it, never from
+   * a request's Host header. Required in production; without it in development, from the address the request reached.
+   */
+  PUBLIC_URL: publicUrl.optional(),
+  /** A code holder's session ends after this long without a message from them (a token refresh is not one)… */
+  SESSION_IDLE_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
+  /** …and at the latest this long after login, however active: then the code is needed again. */
+  SESSION_MAX_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(8 * 3600),
+  /** The demo codes stop working this many days after they were first made. */
+  DEMO_CODE_DAYS: z.coerce.number().int().positive().max(3650).default(30),
 }).superRefine((c, ctx) => {
+  if (c.SESSION_IDLE_SECONDS > c.SESSION_MAX_SECONDS) ctx.addIssue({ code: 'custom', path: ['SESSION_IDLE_SECONDS'], message: 'must not be longer than SESSION_MAX_SECONDS' });
+  if (c.NODE_ENV === 'production' && c.PUBLIC_URL === undefined) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required in production: the address people open, e.g. https://lotsen.example.se' });
   // Checked here rather than by botbuilder at the first request, and so that a setting given without the app id
   // it belongs to (a typo in the name) never leaves the endpoint open without authentication.
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -96,7 +160,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const source: Record<string, string | undefined> = {};
   for (const key of Object.keys(ConfigSchema.shape)) source[key] = overrides[key as keyof Config] ?? env[key];
   for (const key of Object.keys(source)) if (source[key] === '') delete source[key];
+  // The demo's default depends on where it runs: a fresh clone shows its codes, a production server does not.
+  if (source.LOTSEN_DEMO === undefined) source.LOTSEN_DEMO = source.NODE_ENV === 'production' ? 'false' : 'true';
   const parsed = ConfigSchema.safeParse(source);
   if (!parsed.success) throw new Error(`Configuration error:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
+
+/** How long a code holder's session lasts, in milliseconds. */
+export interface SessionLimits {
+  idleMs: number;
+  lifetimeMs: number;
+}
+
+export const sessionLimitsOf = (c: Pick<Config, 'SESSION_IDLE_SECONDS' | 'SESSION_MAX_SECONDS'>): SessionLimits => ({
+  idleMs: c.SESSION_IDLE_SECONDS * 1000,
+  lifetimeMs: c.SESSION_MAX_SECONDS * 1000,
+});
+
+/** The schema's own defaults, for a store opened without a configuration of its own. */
+export const DEFAULT_SESSION_SETTINGS = {
+  SESSION_IDLE_SECONDS: ConfigSchema.shape.SESSION_IDLE_SECONDS.parse(undefined),
+  SESSION_MAX_SECONDS: ConfigSchema.shape.SESSION_MAX_SECONDS.parse(undefined),
+};

@@ -123,6 +123,8 @@ class Turn {
       return;
     }
     const first = this.state.misses % 2 === 0;
+    // A first contact that starts with typed words (the Emulator, a channel without a conversation update) gets the welcome too.
+    if (Object.keys(this.state.progress).length === 0 && this.state.misses === 0) this.uiEach('menu.welcome');
     this.menu(first ? 'reprompt.notRead' : 'reprompt.buttons');
     // The menu forgets misses; here they alternate the two re-prompts, never the same one twice in a row.
     this.state.misses = first ? 1 : 0;

@@ -321,7 +321,14 @@ export class Sqlite implements Db {
 
   static async open(file: string, options: { syncFile?: SyncFile; checkpointEvery?: number; restartEvery?: number } = {}): Promise<Sqlite> {
     if (file === ':memory:') return new Sqlite(Connection.open(file, 'PRAGMA foreign_keys = ON;'), null, file, null, null, { ...NO_COUNTS });
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    // Only the server's own user may read the data: the folder (when we make it) 0700, the file 0600. SQLite gives its
+    // -wal and -shm files the database file's mode.
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+    try {
+      fs.closeSync(fs.openSync(file, 'wx', 0o600));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
     const writer = Connection.open(file, `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}; PRAGMA foreign_keys = ON;`);
     const reader = Connection.open(file, 'PRAGMA query_only = ON;');
     const counters = { ...NO_COUNTS };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import { DEFAULT_SESSION_SETTINGS, sessionLimitsOf, type SessionLimits } from '../config';
 import { AgeBand, Locale, Persona } from '../flows/schema';
 import type { PlanField } from '../flows/registry';
 import { readStateRow, writeStateRow, type KnownState, type StateRow } from './botStorage';
@@ -49,6 +50,11 @@ const toConversation = (r: ConversationRow): ConversationRecord => ({
 /** How stale a conversation's `active_at` may be before a turn rewrites it. */
 export const ACTIVE_AT_RESOLUTION_MS = 10 * 60_000;
 
+/** A session's `seen_at` is written at most this often. */
+const SESSION_TOUCH_MS = 60_000;
+/** Sessions whose last activity is remembered, at most. */
+const SESSIONS_SEEN = 10_000;
+
 /** Dialogue states kept in memory, at most; about 5 KiB each. */
 const KNOWN_STATES = 1000;
 
@@ -62,9 +68,14 @@ export class LotsenStore {
    */
   private readonly known = new Map<string, KnownState>();
 
+  /** The last activity (`seen_at`) of sessions this instance read or wrote lately, least recently used first. */
+  private readonly sessionSeen = new Map<string, number>();
+
   constructor(
     readonly db: Db,
     private readonly sealer: Sealer,
+    /** How long code holders' sessions last (from the configuration; the defaults where none is given, e.g. the CLI). */
+    readonly sessionLimits: SessionLimits = sessionLimitsOf(DEFAULT_SESSION_SETTINGS),
   ) {}
 
   private remember(key: string, state: KnownState): void {
@@ -107,6 +118,14 @@ export class LotsenStore {
   async findCode(hash: string): Promise<CodeRecord | undefined> {
     const row = await this.db.get<CodeRow>('SELECT hash, municipality_id, batch_id, persona, age_band, expires_at, revoked_at FROM access_code WHERE hash = ?', [hash]);
     return row ? toCode(row) : undefined;
+  }
+
+  /** Gives a code without an expiry one `lifetimeMs` after it was made (and its batch likewise); a code with one keeps it. */
+  async expireCodeAfterCreation(hash: string, lifetimeMs: number): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.run('UPDATE access_code SET expires_at = created_at + ? WHERE hash = ? AND expires_at IS NULL', [lifetimeMs, hash]);
+      await tx.run('UPDATE code_batch SET expires_at = created_at + ? WHERE expires_at IS NULL AND id = (SELECT batch_id FROM access_code WHERE hash = ?)', [lifetimeMs, hash]);
+    });
   }
 
   async revokeCode(hash: string, municipalityId: string | null): Promise<boolean> {
@@ -329,15 +348,52 @@ export class LotsenStore {
 
   // ---- sessions ----
 
-  async createSession(conversationId: string): Promise<string> {
+  // A code holder's login session ends when revoked (logout, quick exit, pause, deletion, a revoked code), after
+  // `sessionLimits.idleMs` without activity (`seen_at`: login, resume, a message), and at the latest
+  // `sessionLimits.lifetimeMs` after login. Every check below applies all three.
+
+  async createSession(conversationId: string, now = Date.now()): Promise<string> {
     const id = randomUUID();
-    await this.db.run('INSERT INTO session (id, conversation_id, created_at) VALUES (?, ?, ?)', [id, conversationId, Date.now()]);
+    await this.db.run('INSERT INTO session (id, conversation_id, created_at, seen_at) VALUES (?, ?, ?, ?)', [id, conversationId, now, now]);
+    this.rememberSeen(id, now);
     return id;
   }
 
-  async sessionActive(id: string, conversationId: string): Promise<boolean> {
-    const row = await this.db.get<{ revoked_at: number | null }>('SELECT revoked_at FROM session WHERE id = ? AND conversation_id = ?', [id, conversationId]);
-    return row !== undefined && row.revoked_at === null;
+  /** A live session's two ends: `idleUntil` (moves with activity) and `endsAt` (fixed at login); undefined once it has ended. */
+  async session(id: string, conversationId: string, now = Date.now()): Promise<{ idleUntil: number; endsAt: number } | undefined> {
+    const row = await this.db.get<{ created_at: number; seen_at: number; revoked_at: number | null }>(
+      'SELECT created_at, seen_at, revoked_at FROM session WHERE id = ? AND conversation_id = ?',
+      [id, conversationId],
+    );
+    if (!row || row.revoked_at !== null) return undefined;
+    this.rememberSeen(id, row.seen_at);
+    const idleUntil = row.seen_at + this.sessionLimits.idleMs;
+    const endsAt = row.created_at + this.sessionLimits.lifetimeMs;
+    return idleUntil > now && endsAt > now ? { idleUntil, endsAt } : undefined;
+  }
+
+  async sessionActive(id: string, conversationId: string, now = Date.now()): Promise<boolean> {
+    return (await this.session(id, conversationId, now)) !== undefined;
+  }
+
+  /**
+   * The code holder did something: the idle time starts again. An ended session stays ended. Written at most once a
+   * minute per session, judged by the last time this instance read or wrote it, so a conversation's messages do not
+   * each cost a write.
+   */
+  async touchSession(id: string, now = Date.now()): Promise<void> {
+    const seen = this.sessionSeen.get(id);
+    if (seen !== undefined && now - seen < SESSION_TOUCH_MS) return;
+    await this.db.run('UPDATE session SET seen_at = ? WHERE id = ? AND revoked_at IS NULL AND seen_at < ? AND seen_at > ? AND created_at > ?', [
+      now, id, now, now - this.sessionLimits.idleMs, now - this.sessionLimits.lifetimeMs,
+    ]);
+    this.rememberSeen(id, now);
+  }
+
+  private rememberSeen(id: string, seenAt: number): void {
+    this.sessionSeen.delete(id);
+    this.sessionSeen.set(id, seenAt);
+    if (this.sessionSeen.size > SESSIONS_SEEN) this.sessionSeen.delete(this.sessionSeen.keys().next().value as string);
   }
 
   async revokeSession(id: string): Promise<void> {

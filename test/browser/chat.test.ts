@@ -190,6 +190,30 @@ describe('the chat page in a real browser', () => {
     }
   }, 60_000);
 
+  test('a session that ran out: Web Chat\'s next token refresh is refused, and the page asks for the code again and says so', async () => {
+    const [code] = await server.codes('parent');
+    context = await newContext(browser);
+    const page = await context.newPage();
+    // Web Chat refreshes its token every 15 minutes: the page's clock is moved on instead of waiting.
+    await page.clock.install();
+    let token = '';
+    page.on('response', async (res) => {
+      if (res.url().endsWith('/api/login') && res.status() === 200) token = ((await res.json()) as { token: string }).token;
+    });
+    await openStart(page, server.url, 'sv');
+    await login(page, code as string);
+    // 31 minutes without a message, on the server's side.
+    const sid = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sid: string };
+    await server.rt.db.run('UPDATE session SET seen_at = seen_at - ? WHERE id = ?', [31 * 60_000, sid.sid]);
+    const refresh = page.waitForResponse((res) => res.url().endsWith('/v3/directline/tokens/refresh'));
+    await page.clock.fastForward('15:01');
+    expect((await refresh).status()).toBe(403);
+    await page.waitForSelector('#start-view:not([hidden]) #notice:not(:empty)');
+    expect(await page.textContent('#notice')).toBe(ui('sv', 'page.notice.ended'));
+    expect(await page.isVisible('#code')).toBe(true);
+    expect(await page.locator('.webchat__basic-transcript').count()).toBe(0);
+  }, 60_000);
+
   test("a child's mood buttons: each in the Tab order, in a group rather than a toolbar, named by their words without the emoji", async () => {
     const [code] = await server.codes('child-next', 1, '9-12');
     context = await newContext(browser);
@@ -470,7 +494,7 @@ describe('the chat page in a real browser', () => {
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (m) => {
-      if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+      if (/Content Security Policy|Refused to|Permissions-Policy/i.test(m.text())) problems.push(m.text());
     });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     const response = await page.goto(`${server.url}/`);

@@ -237,7 +237,7 @@ describe('a cap and a lifetime on the conversations kept', () => {
 
 describe('production without an app id', () => {
   test('/api/messages does not exist: 404, and nothing goes out', async () => {
-    const s = await startTestServer({ NODE_ENV: 'production' });
+    const s = await startTestServer({ NODE_ENV: 'production', PUBLIC_URL: 'https://lotsen.example.se' });
     const emulator = await new ServiceUrlServer().start();
     try {
       const res = await postMessages(s.url, {
@@ -257,7 +257,7 @@ describe('production without an app id', () => {
 describe('an app id configured', () => {
   const settings: Record<string, string> = { MicrosoftAppId: '00000000-0000-0000-0000-00000000beef', MicrosoftAppPassword: 'not-a-real-password' };
 
-  test.each([['development', {}], ['production', { NODE_ENV: 'production' }]])('in %s, a request without a valid Bot Framework token gets 401 and nothing goes out', async (_name, env: Record<string, string>) => {
+  test.each([['development', {}], ['production', { NODE_ENV: 'production', PUBLIC_URL: 'https://lotsen.example.se' }]])('in %s, a request without a valid Bot Framework token gets 401 and nothing goes out', async (_name, env: Record<string, string>) => {
     const log = recordingLogger();
     const s = await startTestServer({ ...settings, ...env, LOG_LEVEL: 'info' }, log.logger);
     const emulator = await new ServiceUrlServer().start();

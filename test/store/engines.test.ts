@@ -84,7 +84,7 @@ describeWithPostgres('PostgreSQL', () => {
     const [x, y] = await Promise.all([Postgres.open(url), Postgres.open(url)]);
     try {
       const [ax, ay] = await Promise.all([x.migrate(), y.migrate()]);
-      expect([...ax, ...ay].sort()).toEqual([1, 2]);
+      expect([...ax, ...ay].sort()).toEqual([1, 2, 3]);
       expect(await x.migrate()).toEqual([]);
     } finally {
       await x.close();

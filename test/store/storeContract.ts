@@ -47,6 +47,29 @@ export function lotsenStoreContract(name: string, make: () => Promise<{ store: L
       expect((await store.findCode('abc'))?.revokedAt).toEqual(expect.any(Number));
     });
 
+    test('sessions end when idle or too old; activity moves the idle end, within the lifetime, and never revives one', async () => {
+      const { idleMs, lifetimeMs } = store.sessionLimits;
+      const { conversation } = await store.conversationForCode(await code(), 'sv');
+      const t0 = Date.now();
+      const sid = await store.createSession(conversation.id, t0);
+      expect(await store.session(sid, conversation.id, t0)).toEqual({ idleUntil: t0 + idleMs, endsAt: t0 + lifetimeMs });
+      expect(await store.session(sid, 'other', t0)).toBeUndefined();
+      expect(await store.sessionActive(sid, conversation.id, t0 + idleMs - 1)).toBe(true);
+      expect(await store.sessionActive(sid, conversation.id, t0 + idleMs)).toBe(false);
+      // Activity a little before the idle end moves it; near the end of the lifetime, the lifetime still ends it.
+      const t1 = t0 + idleMs - 1000;
+      await store.touchSession(sid, t1);
+      expect((await store.session(sid, conversation.id, t1))?.idleUntil).toBe(t1 + idleMs);
+      expect(await store.sessionActive(sid, conversation.id, t0 + lifetimeMs)).toBe(false);
+      // An idle session stays ended whatever comes after.
+      const other = await store.createSession(conversation.id, t0);
+      await store.touchSession(other, t0 + idleMs + 1);
+      expect(await store.sessionActive(other, conversation.id, t0 + idleMs + 2)).toBe(false);
+      // Revoked is ended too.
+      await store.revokeSession(sid);
+      expect(await store.session(sid, conversation.id, t1)).toBeUndefined();
+    });
+
     test('transcript: ids and seqs in order, watermarks, and concurrent appends neither lose nor double', async () => {
       const { conversation } = await store.conversationForCode(await code(), 'sv');
       const id = conversation.id;

@@ -5,12 +5,14 @@ import { Router, type Request, type Response } from 'express';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Logger } from 'pino';
+import type { Sessions } from '../../access/sessions';
 import type { TokenClaims, TokenService } from '../../access/tokens';
 import { StoreUnavailableError } from '../../store/db';
 import { activityId, type LotsenStore } from '../../store/store';
 import { TurnWorkerStoppedError, type TurnRunner } from '../../turns/runner';
 import { toWire } from '../adapter';
 import { route, sendError } from '../http';
+import { publicBaseUrl } from '../publicUrl';
 import type { ConversationHub } from './hub';
 import type { StoredActivity } from '../../store/types';
 
@@ -37,6 +39,7 @@ const IncomingActivity = z.object({
 export interface DirectLineDeps {
   store: LotsenStore;
   tokens: TokenService;
+  sessions: Sessions;
   hub: ConversationHub;
   turns: TurnRunner;
   log: Logger;
@@ -59,16 +62,15 @@ async function authenticate(deps: DirectLineDeps, req: Request, res: Response, c
     return null;
   }
   if (!(await deps.store.sessionActive(verified.claims.sid, verified.claims.conv))) {
-    sendError(req, res, 403, 'SessionEnded', 'forbidden');
+    sendError(req, res, 403, 'SessionEnded', 'sessionEnded');
     return null;
   }
   return { claims: verified.claims, token: token as string };
 }
 
 function streamUrl(req: Request, conversationId: string, token: string, watermark: number | null): string {
-  const proto = req.protocol === 'https' ? 'wss' : 'ws';
   const wm = watermark === null ? '' : `&watermark=${watermark}`;
-  return `${proto}://${req.get('host') ?? 'localhost'}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}${wm}`;
+  return `${publicBaseUrl(req).replace(/^http/, 'ws')}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}${wm}`;
 }
 
 /** Runs one user activity: handed to the bot, then stored and echoed with its replies, one turn at a time per conversation. */
@@ -146,6 +148,7 @@ export function directLineRouter(deps: DirectLineDeps): Router {
     if (!auth) return;
     const body = IncomingActivity.safeParse(req.body);
     if (!body.success) return sendError(req, res, 400, 'BadArgument', 'badRequest');
+    await deps.sessions.touch(auth.claims.sid);
     try {
       const posted = await postActivity(deps, id.data, body.data as Partial<Activity>);
       res.status(200).json({ id: posted });
@@ -162,7 +165,9 @@ export function directLineRouter(deps: DirectLineDeps): Router {
   r.post('/v3/directline/tokens/refresh', route(async (req, res) => {
     const auth = await authenticate(deps, req, res);
     if (!auth) return;
-    const fresh = await deps.tokens.issue(auth.claims);
+    // Never past the session's end; a refresh is not activity, so it keeps nobody logged in.
+    const fresh = await deps.sessions.renew(auth.claims);
+    if (!fresh) return sendError(req, res, 403, 'SessionEnded', 'sessionEnded');
     res.json({ conversationId: auth.claims.conv, token: fresh.token, expires_in: fresh.expiresIn });
   }));
 
