@@ -118,7 +118,8 @@ class Turn {
 
   /** Free text in the menu: a continue word shows the menu again; anything else is never passed over in silence. */
   private typedInMenu(text: string): void {
-    if (isContinueWord(text) || this.concerned) {
+    // After an apology (a state that could not be read) or a concern's offer, the menu itself is the answer.
+    if (isContinueWord(text) || this.concerned || this.messages.length > 0) {
       this.menu();
       return;
     }

@@ -321,6 +321,8 @@ describe('the chat page in a real browser', () => {
                 r.setEnd(t, i + g.length);
                 return r.getBoundingClientRect().left;
               });
+              // A number in a part of the page that is not shown (the start page after login) has no place on screen.
+              if (xs.every((x) => x === 0)) continue;
               places.push(xs.every((x, i) => i === 0 || x > (xs[i - 1] as number)));
             }
           }
