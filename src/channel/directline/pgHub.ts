@@ -53,7 +53,15 @@ export class PgHub extends ConversationHub {
   }
 
   async start(): Promise<void> {
-    this.unlisten = await this.db.listen(ACTIVITY_CHANNEL, (payload) => this.onNotice(payload), () => this.catchUp());
+    // Called from the listening connection's event: nothing may throw out of it.
+    const onNotice = (payload: string) => {
+      try {
+        this.onNotice(payload);
+      } catch (err) {
+        this.log.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'handling a notice failed');
+      }
+    };
+    this.unlisten = await this.db.listen(ACTIVITY_CHANNEL, onNotice, () => this.catchUp());
   }
 
   /** After the LISTEN connection was lost and is back: every conversation with a stream here reads what it may have missed. */
