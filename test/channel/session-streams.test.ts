@@ -164,7 +164,7 @@ describe('streams end with their session', () => {
   });
 
   test('the real client stops receiving after logout', async () => {
-    const streams = async () => ((await (await fetch(`${s.url}/healthz`)).json()) as { streams: number }).streams;
+    const streams = async () => s.rt.hub.streams();
     const open = await streams();
     const [code] = await s.codes('parent');
     const auth = await login(s.url, code as string);
@@ -198,8 +198,9 @@ describe('streams end with their session', () => {
       await d.opened;
       a.ws.close();
       await a.closed;
-      const streamsOf = async () => ((await (await fetch(`${own.url}/healthz`)).json()) as { streams: number }).streams;
-      while ((await streamsOf()) !== 2) await new Promise((r) => setTimeout(r, 20));
+      const verified = await own.rt.tokens.verify(auth.token);
+      const sid = verified.ok ? verified.claims.sid : '';
+      while (own.rt.hub.sessionStreams(sid) !== 1) await new Promise((r) => setTimeout(r, 20));
       const e = new RawStream(own.url, auth);
       await e.opened;
       for (const x of [b, d, e]) x.ws.close();
