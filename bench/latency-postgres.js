@@ -19,7 +19,7 @@ const SECONDS = { 1: 8, 100: 12 };
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 3000);
 const SECRET = Buffer.alloc(32, 7).toString('base64');
 const DATA = path.join(__dirname, 'data');
-const SERVER_ENV = { PORT: '0', HOST: '127.0.0.1', LOTSEN_SECRET: SECRET, LOG_LEVEL: 'info', PURGE_INTERVAL_HOURS: '0', LOTSEN_DEMO: 'false' };
+const SERVER_ENV = { PORT: '0', HOST: '127.0.0.1', LOTSEN_SECRET: SECRET, LOG_LEVEL: 'info', PURGE_INTERVAL_HOURS: '0', LOTSEN_DEMO: 'false', ACTIVITIES_PER_MINUTE_SESSION: '0', ACTIVITIES_PER_MINUTE_CONVERSATION: '0' };
 
 /** One closed-loop run against `servers` (one or more instances of the same deployment). */
 async function measure(kind, level, servers, { cross = false, dbCpuMs } = {}) {

@@ -89,7 +89,7 @@ async function main() {
   const execArgv = process.env.BENCH_CPU_PROF_THREADS ? ['--cpu-prof', `--cpu-prof-dir=${path.join(DATA, 'profiles')}`] : [];
   const lotsen = await child.start('lotsen-server.js', {
     execArgv,
-    env: { PORT: '0', HOST: '127.0.0.1', LOTSEN_DB: db, LOTSEN_SECRET: SECRET, LOG_LEVEL: 'info', PURGE_INTERVAL_HOURS: '0', LOTSEN_DEMO: 'false' },
+    env: { PORT: '0', HOST: '127.0.0.1', LOTSEN_DB: db, LOTSEN_SECRET: SECRET, LOG_LEVEL: 'info', PURGE_INTERVAL_HOURS: '0', LOTSEN_DEMO: 'false', ACTIVITIES_PER_MINUTE_SESSION: '0', ACTIVITIES_PER_MINUTE_CONVERSATION: '0' },
   });
   try {
     for (const level of LEVELS) {

@@ -88,7 +88,7 @@ async function main() {
   const capped = n < WANTED ? `capped by the open-file limit (${limit})` : 'as asked';
   const prepared = await prepareConversations(db, n);
   const server = await child.start('lotsen-server.js', {
-    env: { PORT: '0', HOST: '127.0.0.1', LOTSEN_DB: db, LOTSEN_SECRET: SECRET, LOG_LEVEL: 'warn', PURGE_INTERVAL_HOURS: '0', LOTSEN_DEMO: 'false' },
+    env: { PORT: '0', HOST: '127.0.0.1', LOTSEN_DB: db, LOTSEN_SECRET: SECRET, LOG_LEVEL: 'warn', PURGE_INTERVAL_HOURS: '0', LOTSEN_DEMO: 'false', ACTIVITIES_PER_MINUTE_SESSION: '0', ACTIVITIES_PER_MINUTE_CONVERSATION: '0' },
     execArgv: ['--expose-gc'],
   });
   const gen = await child.start('loadgen.js');

@@ -80,7 +80,7 @@ async function seedStep(t) {
 async function measure(count) {
   const keys = deriveKeys(Buffer.from(SECRET, 'base64'));
   const server = await child.start('lotsen-server.js', {
-    env: { PORT: '0', HOST: '127.0.0.1', LOTSEN_DB: DB, LOTSEN_SECRET: SECRET, LOG_LEVEL: 'warn', PURGE_INTERVAL_HOURS: '0', LOTSEN_DEMO: 'false' },
+    env: { PORT: '0', HOST: '127.0.0.1', LOTSEN_DB: DB, LOTSEN_SECRET: SECRET, LOG_LEVEL: 'warn', PURGE_INTERVAL_HOURS: '0', LOTSEN_DEMO: 'false', ACTIVITIES_PER_MINUTE_SESSION: '0', ACTIVITIES_PER_MINUTE_CONVERSATION: '0' },
     readyTimeoutMs: 300_000,
   });
   const phases = { login: [], reconnect: [], replay: [], total: [] };

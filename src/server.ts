@@ -4,7 +4,7 @@ import path from 'node:path';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import { loginRouter } from './access/login';
-import { attachStream, directLineRouter } from './channel/directline/routes';
+import { attachStream, directLineLimits, directLineRouter } from './channel/directline/routes';
 import { errorHandler, route, sendError } from './channel/http';
 import { preparedDirectory, preparedFile } from './channel/static';
 import { meRouter } from './channel/me';
@@ -120,7 +120,7 @@ export function createServer(rt: Runtime) {
   });
 
   const json = express.json({ limit: rt.config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
-  const deps = { store: rt.store, tokens: rt.tokens, sessions: rt.sessions, hub: rt.hub, turns: rt.turns, log: rt.log };
+  const deps = { store: rt.store, tokens: rt.tokens, sessions: rt.sessions, hub: rt.hub, turns: rt.turns, log: rt.log, limits: directLineLimits(rt.config) };
   // A chat's every turn comes this way: first in line, so its requests pass no other route on the way.
   app.use('/v3/directline', json);
   app.use(directLineRouter(deps));
@@ -210,7 +210,7 @@ export function createServer(rt: Runtime) {
         });
       }),
     close: async () => {
-      stream.wss.clients.forEach((c) => c.terminate());
+      stream.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
     },

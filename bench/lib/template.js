@@ -13,7 +13,7 @@ const dl = require('./directline');
 
 async function recordTemplate({ secret, lines = 50, seed = 42 }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotsen-bench-template-'));
-  const config = loadConfig({}, { PORT: '0', HOST: '127.0.0.1', LOTSEN_DB: path.join(dir, 't.db'), LOTSEN_SECRET: secret, LOG_LEVEL: 'silent', PURGE_INTERVAL_HOURS: '0', LOTSEN_DEMO: 'false' });
+  const config = loadConfig({}, { PORT: '0', HOST: '127.0.0.1', LOTSEN_DB: path.join(dir, 't.db'), LOTSEN_SECRET: secret, LOG_LEVEL: 'silent', PURGE_INTERVAL_HOURS: '0', LOTSEN_DEMO: 'false', ACTIVITIES_PER_MINUTE_SESSION: '0', ACTIVITIES_PER_MINUTE_CONVERSATION: '0' });
   const rt = await createRuntime(config, pino({ level: 'silent' }));
   const http = createServer(rt);
   try {

@@ -59,6 +59,7 @@ export function meRouter(deps: DirectLineDeps): Router {
     const claims = await claimsOf(deps, req, res);
     if (!claims) return;
     await deps.hub.enqueue(claims.conv, () => deps.store.deleteUser(claims.conv));
+    await deps.hub.endSession(claims.conv);
     clearResumeCookie(req, res);
     res.set('Clear-Site-Data', '"cache", "cookies", "storage"');
     res.status(204).end();
@@ -68,6 +69,7 @@ export function meRouter(deps: DirectLineDeps): Router {
     const claims = await claimsOf(deps, req, res);
     if (!claims) return;
     await deps.store.revokeSession(claims.sid);
+    await deps.hub.endSession(claims.conv, claims.sid);
     clearResumeCookie(req, res);
     res.set('Clear-Site-Data', '"cache", "cookies", "storage"');
     res.status(204).end();

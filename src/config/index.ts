@@ -135,6 +135,22 @@ export const ConfigSchema = z.object({
   SESSION_MAX_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(8 * 3600),
   /** The demo codes stop working this many days after they were first made. */
   DEMO_CODE_DAYS: z.coerce.number().int().positive().max(3650).default(30),
+  // ---- what a Direct Line client may post and stream ----
+  /** Activities one login session may post per minute (typing included), and at once after a pause (the burst); 0 turns the limit off. */
+  ACTIVITIES_PER_MINUTE_SESSION: z.coerce.number().int().min(0).default(30),
+  /** Activities one conversation may take per minute from all its sessions together; 0 turns the limit off. */
+  ACTIVITIES_PER_MINUTE_CONVERSATION: z.coerce.number().int().min(0).default(60),
+  ACTIVITY_BURST: z.coerce.number().int().positive().default(20),
+  /** Largest activity a client may post, as JSON in bytes; larger ones get 400. */
+  ACTIVITY_MAX_BYTES: z.coerce.number().int().positive().default(8192),
+  /** Most `entities` one activity may carry (Web Chat sends one). */
+  ACTIVITY_MAX_ENTITIES: z.coerce.number().int().min(0).default(5),
+  /** Deepest nesting of objects and arrays in an activity's `value` (a button press is `{ action }`, depth 1). */
+  ACTIVITY_MAX_VALUE_DEPTH: z.coerce.number().int().positive().default(4),
+  /** Open streams (WebSockets) one login session may hold on one instance; more are answered 429. */
+  STREAMS_PER_SESSION: z.coerce.number().int().positive().default(4),
+  /** Largest stream frame of a replay, in bytes (a frame holds at least one activity): a long transcript goes in several frames. */
+  STREAM_FRAME_BYTES: z.coerce.number().int().min(1024).default(65_536),
 }).superRefine((c, ctx) => {
   if (c.SESSION_IDLE_SECONDS > c.SESSION_MAX_SECONDS) ctx.addIssue({ code: 'custom', path: ['SESSION_IDLE_SECONDS'], message: 'must not be longer than SESSION_MAX_SECONDS' });
   if (c.NODE_ENV === 'production' && c.PUBLIC_URL === undefined) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required in production: the address people open, e.g. https://lotsen.example.se' });

@@ -247,6 +247,7 @@ export function consoleRouter(rt: Runtime): Router {
     const batchId = String(req.params.id).slice(0, 60);
     // A batch of another municipality is "not found": staff never learn that it exists.
     const revoked = await store.revokeBatch(batchId, staff.role === 'admin' ? null : scope.municipalityId);
+    if (revoked) for (const c of await store.conversationsOfBatch(batchId)) await rt.hub.endSession(c);
     await audit(store, { staffId: staff.staffId, municipalityId: staff.municipalityId, action: 'batch.revoke', detail: { batchId, result: revoked === null ? 'not_found' : 'revoked', revoked: revoked ?? 0 } });
     if (revoked === null) return void apiError(res, 404, 'not_found', 'common.notFound');
     res.json({ ok: true, revoked });
@@ -262,6 +263,7 @@ export function consoleRouter(rt: Runtime): Router {
     const code = await store.findCode(hash);
     const own = staff.role === 'admin' || (code !== undefined && code.municipalityId === staff.municipalityId);
     const done = code !== undefined && own && code.revokedAt === null ? await store.revokeCode(hash, code.municipalityId) : false;
+    if (done) for (const c of await store.conversationsOfCode(hash)) await rt.hub.endSession(c);
     await audit(store, {
       staffId: staff.staffId,
       municipalityId: staff.municipalityId,

@@ -266,6 +266,21 @@ export class LotsenStore {
     });
   }
 
+  /**
+   * The button values the bot offers at the step the conversation is at: those of its last activity with buttons,
+   * among its last few (an apology after a failed turn has none and changes no step). Empty before it offered any.
+   */
+  async offeredActions(conversationId: string): Promise<Set<string>> {
+    const rows = await this.db.all<{ seq: number; body: Buffer }>("SELECT seq, body FROM activity WHERE conversation_id = ? AND role = 'bot' ORDER BY seq DESC LIMIT 4", [conversationId]);
+    for (const r of rows) {
+      const a = JSON.parse(this.sealer.open(r.body, `activity:${conversationId}:${r.seq}`)) as Partial<Activity>;
+      const actions = a.suggestedActions?.actions;
+      if (!actions) continue;
+      return new Set(actions.map((x) => (x.value as { action?: unknown } | undefined)?.action).filter((v): v is string => typeof v === 'string'));
+    }
+    return new Set();
+  }
+
   async lastSeq(conversationId: string): Promise<number> {
     const row = await this.db.get<{ next_seq: number }>('SELECT next_seq FROM conversation WHERE id = ?', [conversationId]);
     return (row?.next_seq ?? 0) - 1;
@@ -394,6 +409,27 @@ export class LotsenStore {
     this.sessionSeen.delete(id);
     this.sessionSeen.set(id, seenAt);
     if (this.sessionSeen.size > SESSIONS_SEEN) this.sessionSeen.delete(this.sessionSeen.keys().next().value as string);
+  }
+
+  /** Of these session ids, those still active (by the same rule as `sessionActive`): for the streams' periodic check. */
+  async activeSessions(ids: string[]): Promise<Set<string>> {
+    const active = new Set<string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = await this.db.all<{ id: string }>(`SELECT id FROM session WHERE revoked_at IS NULL AND id IN (${chunk.map(() => '?').join(', ')})`, chunk);
+      for (const r of rows) active.add(r.id);
+    }
+    return active;
+  }
+
+  /** The conversation a code opens, if it has been used: its streams end when the code is revoked. */
+  async conversationsOfCode(hash: string): Promise<string[]> {
+    return (await this.db.all<{ id: string }>('SELECT id FROM conversation WHERE code_hash = ?', [hash])).map((r) => r.id);
+  }
+
+  /** The conversations the codes of a batch opened. */
+  async conversationsOfBatch(batchId: string): Promise<string[]> {
+    return (await this.db.all<{ id: string }>('SELECT v.id FROM conversation v JOIN access_code c ON c.hash = v.code_hash WHERE c.batch_id = ?', [batchId])).map((r) => r.id);
   }
 
   async revokeSession(id: string): Promise<void> {

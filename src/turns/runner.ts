@@ -131,7 +131,8 @@ export class WorkerTurns implements TurnRunner {
   private receive(msg: FromWorker): void {
     if (msg.type === 'ready') return;
     if (msg.type === 'publish') {
-      void this.hub.publish(msg.conversationId, msg.stored.map(fromPort));
+      // What could not be announced is read from the database by the streams' next catch-up; it must not end the process.
+      this.hub.publish(msg.conversationId, msg.stored.map(fromPort)).catch((err: Error) => this.log.error({ conversationId: msg.conversationId, err: { name: err.name, message: err.message } }, 'publishing a turn failed'));
       return;
     }
     if (msg.type === 'stats') {

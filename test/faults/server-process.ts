@@ -40,7 +40,7 @@ export function startServer(dbFile: string, secret: string): Promise<Running> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOTSEN_DB: dbFile, LOTSEN_SECRET: secret, LOTSEN_DEMO: 'true', LOG_LEVEL: 'silent', PURGE_INTERVAL_HOURS: '0' },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOTSEN_DB: dbFile, LOTSEN_SECRET: secret, LOTSEN_DEMO: 'true', LOG_LEVEL: 'silent', PURGE_INTERVAL_HOURS: '0', ACTIVITIES_PER_MINUTE_SESSION: '0', ACTIVITIES_PER_MINUTE_CONVERSATION: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<void>((r) => child.once('exit', () => r()));

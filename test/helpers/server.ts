@@ -42,6 +42,9 @@ export async function startTestServer(overrides: Partial<Record<keyof Config, st
     LOTSEN_DEMO: 'false',
     DEMO_MUNICIPALITY_NAME: 'Testkommunen',
     DEMO_MUNICIPALITY_PHONE: '010-123 45 67',
+    // Tests click through whole modules far faster than a person: the rate limits are off unless a test sets them.
+    ACTIVITIES_PER_MINUTE_SESSION: '0',
+    ACTIVITIES_PER_MINUTE_CONVERSATION: '0',
     ...overrides,
   });
   const rt = await createRuntime(config, logger ?? pino({ level: config.LOG_LEVEL }), sharedEngine());

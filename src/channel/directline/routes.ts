@@ -1,40 +1,39 @@
-import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
 import { ActivityTypes, type Activity } from 'botbuilder';
 import { Router, type Request, type Response } from 'express';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { z } from 'zod';
 import type { Logger } from 'pino';
 import type { Sessions } from '../../access/sessions';
 import type { TokenClaims, TokenService } from '../../access/tokens';
+import { ConfigSchema, type Config } from '../../config';
+import type { Locale } from '../../flows/schema';
+import { isLocale, uiText } from '../../i18n/ui';
 import { StoreUnavailableError } from '../../store/db';
 import { activityId, type LotsenStore } from '../../store/store';
 import { TurnWorkerStoppedError, type TurnRunner } from '../../turns/runner';
-import { toWire } from '../adapter';
-import { route, sendError } from '../http';
+import { requestLocale, route, sendError } from '../http';
 import { publicBaseUrl } from '../publicUrl';
 import type { ConversationHub } from './hub';
-import type { StoredActivity } from '../../store/types';
+import { activityLimits, brokenLimit, clientActivityIdOf, IncomingActivity, ownShape, typingActivity, type ActivityLimits } from './incoming';
+import { ActivityRate } from './rate';
+import { ConversationId, Watermark } from './wire';
 
-const ConversationId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-const Watermark = z.union([z.undefined(), z.literal(''), z.string().regex(/^-?\d{1,12}$/)]).transform((w) => (w === undefined || w === '' ? null : Number(w)));
+export { attachStream, streamFrame } from './stream';
 
-/** What a client may post. Anything else is a 400; the server sets ids, timestamps and roles itself. */
-const IncomingActivity = z.object({
-  type: z.enum(['message', 'event', 'typing']),
-  text: z.string().max(8000).optional(),
-  textFormat: z.string().max(20).optional(),
-  locale: z.string().max(20).optional(),
-  name: z.string().max(100).optional(),
-  value: z.union([z.object({ action: z.string().max(200) }).strip(), z.record(z.string(), z.unknown())]).optional(),
-  from: z.object({ id: z.string().max(128), name: z.string().max(128).optional(), role: z.string().max(20).optional() }).strip().optional(),
-  channelData: z.record(z.string(), z.unknown()).optional(),
-  attachments: z.array(z.unknown()).max(0, 'attachments are not accepted').optional(),
-  timestamp: z.string().max(40).optional(),
-  localTimestamp: z.string().max(40).optional(),
-  timezone: z.string().max(64).optional(),
-  entities: z.array(z.unknown()).max(10).optional(),
-}).strip();
+/** The limits on what clients post and stream (settings; see src/config). */
+export interface DirectLineLimits {
+  activity: ActivityLimits;
+  rate: ActivityRate;
+  streamsPerSession: number;
+  frameBytes: number;
+}
+
+export function directLineLimits(config: Config): DirectLineLimits {
+  return {
+    activity: activityLimits(config),
+    rate: new ActivityRate({ perSession: config.ACTIVITIES_PER_MINUTE_SESSION, perConversation: config.ACTIVITIES_PER_MINUTE_CONVERSATION, burst: config.ACTIVITY_BURST }),
+    streamsPerSession: config.STREAMS_PER_SESSION,
+    frameBytes: config.STREAM_FRAME_BYTES,
+  };
+}
 
 export interface DirectLineDeps {
   store: LotsenStore;
@@ -44,6 +43,8 @@ export interface DirectLineDeps {
   turns: TurnRunner;
   log: Logger;
   keepAliveMs?: number;
+  /** Defaults: the settings' defaults. */
+  limits?: DirectLineLimits;
 }
 
 type Authed = { claims: TokenClaims; token: string };
@@ -73,28 +74,23 @@ function streamUrl(req: Request, conversationId: string, token: string, watermar
   return `${publicBaseUrl(req).replace(/^http/, 'ws')}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}${wm}`;
 }
 
-/** Runs one user activity: handed to the bot, then stored and echoed with its replies, one turn at a time per conversation. */
-export async function postActivity(deps: DirectLineDeps, conversationId: string, incoming: Partial<Activity>): Promise<string> {
+/**
+ * Runs one user activity, in our own shape (see `ownShape`): handed to the bot, then stored and echoed with its
+ * replies, one turn at a time per conversation. Typing is only echoed to the streams, never stored.
+ */
+export async function postActivity(deps: DirectLineDeps, conversationId: string, incoming: IncomingActivity): Promise<string> {
+  const echo = clientActivityIdOf(incoming);
+  if (incoming.type === ActivityTypes.Typing) {
+    const typing = typingActivity(conversationId, echo);
+    await deps.hub.publishEphemeral(conversationId, JSON.stringify(typing));
+    return String(typing.id);
+  }
   return deps.hub.enqueue(conversationId, async () => {
-    const channelData = incoming.channelData as Record<string, unknown> | undefined;
-    const activity: Partial<Activity> = {
-      ...incoming,
-      channelId: 'directline',
-      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
-      from: { id: incoming.from?.id ?? 'user', name: incoming.from?.name ?? '', role: 'user' },
-      recipient: { id: 'lotsen', name: 'Lotsen', role: 'bot' },
-      timestamp: new Date(),
-      // Only what Web Chat needs to match its pending message; nothing else a client sends is kept.
-      channelData: channelData && typeof channelData.clientActivityID === 'string' ? { clientActivityID: channelData.clientActivityID.slice(0, 100) } : undefined,
-    };
-    if (incoming.type === ActivityTypes.Typing) {
-      const [stored] = await deps.store.appendActivities(conversationId, [toWire(activity)], 'user');
-      if (!stored) throw new Error('append returned nothing');
-      await deps.hub.publish(conversationId, [stored]);
-      return String(stored.activity.id);
-    }
+    // Read in the queue, after the turn before this one: the buttons of the step the user is at now.
+    const offered = incoming.value === undefined ? new Set<string>() : await deps.store.offeredActions(conversationId);
+    const activity: Partial<Activity> = ownShape(incoming, conversationId, offered);
     // Stored in the turn's own transaction, together with the replies: one write, one frame to the streams.
-    const stored = await deps.turns.run(activity, true);
+    const stored = await deps.hub.withEcho(conversationId, echo, () => deps.turns.run(activity, true));
     if (!stored) throw new Error('the turn stored nothing');
     // The id follows from the conversation and the seq; reading `activity` would parse the whole activity for it (it
     // comes from the turn worker as JSON).
@@ -102,10 +98,12 @@ export async function postActivity(deps: DirectLineDeps, conversationId: string,
   });
 }
 
-/** A stream frame `{activities, watermark}`, from each activity's stored JSON where it has it. */
-export function streamFrame(list: StoredActivity[], watermark: number): string {
-  const parts = list.map((a) => a.json ?? JSON.stringify(a.activity));
-  return `{"activities":[${parts.join(',')}],"watermark":${JSON.stringify(String(watermark))}}`;
+/** The language to answer a client's post in: the one it asks for, else its conversation's, else its browser's. */
+async function answerLocale(deps: DirectLineDeps, req: Request, conversationId: string): Promise<Locale> {
+  const asked = (req.body as { locale?: unknown } | undefined)?.locale;
+  const base = typeof asked === 'string' ? asked.toLowerCase().split('-')[0] : undefined;
+  if (isLocale(base)) return base;
+  return (await deps.store.getConversation(conversationId).catch(() => undefined))?.locale ?? requestLocale(req);
 }
 
 /** The Direct Line 3.0-compatible REST routes. */
@@ -141,16 +139,30 @@ export function directLineRouter(deps: DirectLineDeps): Router {
     res.json({ activities: activities.map((a) => a.activity), watermark: String(last) });
   }));
 
+  const limits = deps.limits ?? directLineLimits(ConfigSchema.parse({}));
+
   r.post('/v3/directline/conversations/:id/activities', route(async (req, res) => {
     const id = ConversationId.safeParse(req.params.id);
     if (!id.success) return sendError(req, res, 400, 'BadArgument', 'badRequest');
     const auth = await authenticate(deps, req, res, id.data);
     if (!auth) return;
+    // Every post counts, also one that is then refused: a flood of broken ones costs as much to read.
+    const rate = limits.rate.take(auth.claims.sid, id.data);
+    if (!rate.ok) {
+      res.set('Retry-After', String(rate.retryAfterSeconds));
+      res.status(429).json({ error: { code: 'TooManyRequests', message: uiText(await answerLocale(deps, req, id.data), 'limits.tooFast', { seconds: rate.retryAfterSeconds }), retryAfter: rate.retryAfterSeconds } });
+      return;
+    }
+    const broken = brokenLimit(req.body, Buffer.byteLength(JSON.stringify(req.body ?? null)), limits.activity);
+    if (broken) {
+      res.status(400).json({ error: { code: 'BadArgument', message: uiText(await answerLocale(deps, req, id.data), `limits.${broken.field}`, { limit: broken.limit }), field: broken.field, limit: broken.limit, unit: broken.unit } });
+      return;
+    }
     const body = IncomingActivity.safeParse(req.body);
     if (!body.success) return sendError(req, res, 400, 'BadArgument', 'badRequest');
     await deps.sessions.touch(auth.claims.sid);
     try {
-      const posted = await postActivity(deps, id.data, body.data as Partial<Activity>);
+      const posted = await postActivity(deps, id.data, body.data);
       res.status(200).json({ id: posted });
     } catch (err) {
       // Busy or full, or the turn worker stopped mid-turn (it starts again): the client may send it again shortly.
@@ -172,72 +184,4 @@ export function directLineRouter(deps: DirectLineDeps): Router {
   }));
 
   return r;
-}
-
-/** The WebSocket stream: replays what the client missed after its watermark, then pushes live; empty keep-alive frames. */
-export function attachStream(deps: DirectLineDeps) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
-  const keepAliveMs = deps.keepAliveMs ?? 15_000;
-
-  return {
-    wss,
-    handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const match = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/.exec(url.pathname);
-      const reject = (status: number, text: string) => {
-        socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      };
-      if (!match) return reject(404, 'Not Found');
-      const id = ConversationId.safeParse(decodeURIComponent(match[1] ?? ''));
-      const wm = Watermark.safeParse(url.searchParams.get('watermark') ?? undefined);
-      if (!id.success || !wm.success) return reject(400, 'Bad Request');
-      void (async () => {
-        const verified = await deps.tokens.verify(url.searchParams.get('t') ?? undefined);
-        if (!verified.ok || verified.claims.conv !== id.data || !(await deps.store.sessionActive(verified.claims.sid, id.data))) return reject(403, 'Forbidden');
-        wss.handleUpgrade(req, socket, head, (ws) => openStream(ws, id.data, wm.data));
-      })().catch((err: Error) => {
-        deps.log.error({ err: { name: err.name, message: err.message } }, 'stream upgrade failed');
-        reject(500, 'Internal Server Error');
-      });
-    },
-  };
-
-  function openStream(ws: WebSocket, conversationId: string, watermark: number | null): void {
-    let lastSeq = watermark ?? -1;
-    // Everything a stream sends goes through one chain, so frames leave in seq order.
-    let chain: Promise<void> = Promise.resolve();
-    const enqueue = (fn: () => Promise<void>) => {
-      chain = chain.then(fn).catch((err: Error) => {
-        deps.log.error({ err: { name: err.name, message: err.message } }, 'stream read failed');
-        ws.close(1011);
-      });
-    };
-    const send = (list: StoredActivity[]) => {
-      const last = list[list.length - 1];
-      if (!last || ws.readyState !== ws.OPEN) return;
-      lastSeq = last.seq;
-      ws.send(streamFrame(list, last.seq));
-    };
-    const push = async (stored: StoredActivity[]) => {
-      let fresh = stored.filter((a) => a.seq > lastSeq).sort((a, b) => a.seq - b.seq);
-      const first = fresh[0];
-      if (!first || ws.readyState !== ws.OPEN) return;
-      // Seqs have no holes: a gap means something published elsewhere has not reached us yet (another instance's
-      // turn, or a notice still being read), so read what is missing from the database instead of skipping it.
-      if (first.seq !== lastSeq + 1) fresh = await deps.store.activitiesAfter(conversationId, lastSeq, 100_000);
-      send(fresh);
-    };
-    // Subscribe first, then replay; what is published meanwhile waits in the chain and goes out after the replay, each once, in order.
-    const unsubscribe = deps.hub.subscribe(conversationId, (stored) => enqueue(() => push(stored)));
-    enqueue(async () => send(await deps.store.activitiesAfter(conversationId, watermark, 100_000)));
-    const keepAlive = setInterval(() => {
-      if (ws.readyState === ws.OPEN) ws.send('');
-    }, keepAliveMs);
-    keepAlive.unref();
-    ws.on('close', () => {
-      clearInterval(keepAlive);
-      unsubscribe();
-    });
-    ws.on('error', () => ws.terminate());
-  }
 }
