@@ -1,0 +1,363 @@
+import { stemmer as arabicStem } from '@orama/stemmers/arabic';
+import { stemmer as englishStem } from '@orama/stemmers/english';
+import { stemmer as swedishStem } from '@orama/stemmers/swedish';
+import { arabicSkeleton, collapse, flatten, fold, type Token } from './normalise';
+
+/**
+ * Matching: which lexicon words each token of a message is (annotation), and where a rule's slots are found in
+ * order within a few tokens of each other in one sentence (composition).
+ *
+ * A lexicon word is written as folded text (see `fold`), one or more words separated by spaces:
+ * - `slå` matches the same word or any word with the same Snowball stem in the lexicon's language (slår, slog is
+ *   not: irregular forms are listed);
+ * - `=pappa` matches only that word (the stem would also be that of "papper");
+ * - `självmord*` matches any word starting with it (compounds: självmordstankar);
+ * - a trailing `~` also matches misspellings of a long word (one edit, two from nine letters), `*~` in compounds;
+ * - a trailing `?` makes a word of a phrase optional ("take my own? life");
+ * - Arabic words also match a Latin word with the same consonant skeleton when the message is Arabizi.
+ */
+
+export type Lang = 'sv' | 'en' | 'ar';
+export const LANGS: readonly Lang[] = ['sv', 'en', 'ar'];
+
+/** A language's words by role ("other", "hit", "victim", ...). */
+export type Lexicon = Readonly<Record<string, readonly string[]>>;
+
+const STEMMERS: Readonly<Record<Lang, (w: string) => string>> = { sv: swedishStem, en: englishStem, ar: arabicStem };
+/**
+ * Stems shorter than this say too little ("hem" is the stem of "hemlighet"); such words match as written. Arabic
+ * stems are mostly three-letter roots and say enough.
+ */
+const MIN_STEM: Readonly<Record<Lang, number>> = { sv: 4, en: 4, ar: 3 };
+const MAX_PREFIX = 24;
+
+interface WordPattern {
+  flat: string;
+  stem: string | null;
+  prefix: boolean;
+  fuzzy: boolean;
+  optional: boolean;
+  skeleton: string | null;
+}
+interface Term {
+  lang: Lang;
+  role: string;
+  words: readonly WordPattern[];
+}
+interface FuzzyTarget {
+  word: string;
+  prefix: boolean;
+  maxEdits: number;
+  term: Term;
+}
+
+function stemOf(lang: Lang, word: string): string {
+  try {
+    return STEMMERS[lang](word);
+  } catch {
+    return word;
+  }
+}
+
+function parseWord(lang: Lang, raw: string): WordPattern {
+  let w = raw;
+  const optional = w.endsWith('?');
+  if (optional) w = w.slice(0, -1);
+  const fuzzy = w.endsWith('~');
+  if (fuzzy) w = w.slice(0, -1);
+  const prefix = w.endsWith('*');
+  if (prefix) w = w.slice(0, -1);
+  const exact = w.startsWith('=');
+  if (exact) w = w.slice(1);
+  const text = collapse(fold(w));
+  const stem = exact || prefix ? null : stemOf(lang, text);
+  return {
+    flat: flatten(text),
+    stem: stem !== null && stem.length >= MIN_STEM[lang] ? stem : null,
+    prefix,
+    fuzzy,
+    optional,
+    skeleton: lang === 'ar' && !prefix ? arabicSkeleton(text) || null : null,
+  };
+}
+
+/** Optimal string alignment distance (edits and adjacent swaps), giving up early above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length] ?? max + 1;
+}
+
+/** The forms of a token that lexicon words are compared with. */
+function formsOf(t: Token): string[] {
+  return t.alts.length === 0 ? [t.text] : [t.text, ...t.alts];
+}
+
+/** The lexicons of all languages, indexed by what a token can be looked up by. */
+export class LexiconIndex {
+  private readonly byKey = new Map<string, Term[]>();
+  private readonly fuzzy = new Map<string, FuzzyTarget[]>();
+  /** Which roles each language has words for. */
+  readonly roles = new Map<Lang, Set<string>>();
+
+  constructor(lexicons: Readonly<Record<Lang, Lexicon>>) {
+    for (const lang of LANGS) {
+      const roles = new Set<string>();
+      this.roles.set(lang, roles);
+      for (const [role, entries] of Object.entries(lexicons[lang])) {
+        if (entries.length > 0) roles.add(role);
+        for (const entry of entries) this.add(lang, role, entry);
+      }
+    }
+  }
+
+  private add(lang: Lang, role: string, entry: string): void {
+    const words = entry.trim().split(/\s+/).map((w) => parseWord(lang, w));
+    const first = words[0];
+    if (!first || first.flat === '' || first.optional) throw new Error(`lexicon ${lang}.${role}: bad entry "${entry}"`);
+    const term: Term = { lang, role, words };
+    const put = (key: string): void => {
+      const list = this.byKey.get(key);
+      if (list) list.push(term);
+      else this.byKey.set(key, [term]);
+    };
+    put(first.prefix ? `p${first.flat}` : `x${first.flat}`);
+    if (first.stem) put(`s${lang}${first.stem}`);
+    // A one-letter skeleton (ناوي) would match too many Latin words alone; in a phrase (ما بدي عيش) the rest must match too.
+    if (first.skeleton && (first.skeleton.length >= 2 || words.length > 1)) put(`k${first.skeleton}`);
+    if (first.fuzzy && first.flat.length >= 5) {
+      const target: FuzzyTarget = { word: first.flat, prefix: first.prefix, maxEdits: first.flat.length >= 9 ? 2 : 1, term };
+      const key = first.flat[0] ?? '';
+      const list = this.fuzzy.get(key);
+      if (list) list.push(target);
+      else this.fuzzy.set(key, [target]);
+    }
+  }
+
+  /** Terms whose first word this token may be (exact, stem, prefix, skeleton or misspelling). */
+  private candidates(t: Token, stems: StemCache): Set<Term> {
+    const out = new Set<Term>();
+    const take = (key: string): void => {
+      const list = this.byKey.get(key);
+      if (list) for (const term of list) out.add(term);
+    };
+    for (const form of formsOf(t)) {
+      const flat = flatten(form);
+      take(`x${flat}`);
+      if (form !== flat) take(`x${form}`);
+      for (let len = 2; len <= Math.min(flat.length, MAX_PREFIX); len++) take(`p${flat.slice(0, len)}`);
+      for (const lang of stemLangs(t)) take(`s${lang}${stems.get(lang, form)}`);
+    }
+    for (const sk of t.skeletons) if (sk !== '') take(`k${sk}`);
+    if (t.script === 'latin' && t.flat.length >= 5) {
+      for (const f of this.fuzzy.get(t.flat[0] ?? '') ?? []) if (fuzzyMatch(t.flat, f)) out.add(f.term);
+    }
+    return out;
+  }
+
+  /** Every lexicon word of the message: at each token, the roles that start there and how many tokens each spans. */
+  annotate(tokens: readonly Token[]): Annotation {
+    const stems = new StemCache();
+    const at: Map<string, number[]>[] = tokens.map(() => new Map());
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (!t) continue;
+      for (const term of this.candidates(t, stems)) {
+        for (const len of spans(term, tokens, i, stems)) {
+          const key = `${term.lang}.${term.role}`;
+          const here = at[i];
+          const lens = here?.get(key);
+          if (!lens) here?.set(key, [len]);
+          else if (!lens.includes(len)) lens.push(len);
+        }
+      }
+    }
+    return new Annotation(tokens, at);
+  }
+}
+
+function stemLangs(t: Token): readonly Lang[] {
+  return t.script === 'arabic' ? ['ar'] : t.script === 'latin' ? ['sv', 'en'] : [];
+}
+
+class StemCache {
+  private readonly cache = new Map<string, string>();
+  get(lang: Lang, word: string): string {
+    const key = `${lang}${word}`;
+    let s = this.cache.get(key);
+    if (s === undefined) {
+      s = stemOf(lang, word);
+      this.cache.set(key, s);
+    }
+    return s;
+  }
+}
+
+function fuzzyMatch(tok: string, f: FuzzyTarget): boolean {
+  if (tok === f.word || (f.prefix && tok.startsWith(f.word))) return false; // found exactly already
+  if (editDistance(tok, f.word, f.maxEdits) <= f.maxEdits) return true;
+  if (!f.prefix || tok.length <= f.word.length + 1) return false;
+  // Only one edit inside a compound: with two, ordinary words slip in ("självmedkänsla" is two from "självmord").
+  for (let len = f.word.length - 1; len <= f.word.length + 1; len++) {
+    if (len >= 4 && len < tok.length && editDistance(tok.slice(0, len), f.word, 1) <= 1) return true;
+  }
+  return false;
+}
+
+function wordMatches(p: WordPattern, lang: Lang, t: Token, stems: StemCache): boolean {
+  for (const form of formsOf(t)) {
+    const flat = flatten(form);
+    if (p.prefix ? flat.startsWith(p.flat) : flat === p.flat) return true;
+    if (p.stem && stemLangs(t).includes(lang) && stems.get(lang, form) === p.stem) return true;
+  }
+  if (p.skeleton) for (const sk of t.skeletons) if (sk === p.skeleton) return true;
+  return false;
+}
+
+/** How many tokens a term covers when its first word is at `i` (none, one or several lengths, optional words). */
+function spans(term: Term, tokens: readonly Token[], i: number, stems: StemCache): number[] {
+  const sentence = tokens[i]?.sentence;
+  const out: number[] = [];
+  const walk = (w: number, pos: number): void => {
+    if (w === term.words.length) {
+      out.push(pos - i);
+      return;
+    }
+    const p = term.words[w];
+    if (!p) return;
+    if (p.optional) walk(w + 1, pos);
+    const t = tokens[pos];
+    if (!t || t.sentence !== sentence) return;
+    if (wordMatches(p, term.lang, t, stems)) walk(w + 1, pos + 1);
+    // A pronoun split off a verb (ضربني → ضرب + ني) does not break a phrase that goes on after the verb.
+    else if (t.virtual) walk(w, pos + 1);
+  };
+  walk(1, i + 1);
+  return out;
+}
+
+/** The lexicon words found in one message. */
+export class Annotation {
+  private readonly blanked: boolean[];
+  readonly present = new Set<string>();
+
+  constructor(
+    readonly tokens: readonly Token[],
+    private readonly at: Map<string, number[]>[],
+  ) {
+    // Idioms ("dö av skratt", "dying to", "بموت فيك") blank their words for every other role.
+    this.blanked = tokens.map(() => false);
+    at.forEach((roles, i) => {
+      for (const [key, lens] of roles) {
+        if (!key.endsWith('.benign')) continue;
+        for (let k = i; k < i + Math.max(...lens); k++) this.blanked[k] = true;
+      }
+    });
+    at.forEach((roles, i) => {
+      for (const [key, lens] of roles) {
+        if (key.endsWith('.benign')) continue;
+        const kept = lens.filter((len) => !this.blanked.slice(i, i + len).some(Boolean));
+        if (kept.length === 0) roles.delete(key);
+        else {
+          roles.set(key, kept);
+          this.present.add(key);
+        }
+      }
+    });
+  }
+
+  /** Lengths of the `role` words starting at token `i`. */
+  lengths(key: string, i: number): readonly number[] {
+    return this.at[i]?.get(key) ?? [];
+  }
+
+  /** Whether a `role` word starts anywhere in [from, to) within the sentence of token `sentenceOf`. */
+  has(key: string, from: number, to: number, sentence?: number): boolean {
+    for (let i = Math.max(0, from); i < Math.min(to, this.tokens.length); i++) {
+      if (sentence !== undefined && this.tokens[i]?.sentence !== sentence) continue;
+      if (this.lengths(key, i).length > 0) return true;
+    }
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Composition.
+
+export interface Slot {
+  /** Any of these roles. */
+  roles: readonly string[];
+  /** At most this many tokens between the end of the slot before and this one. */
+  gap: number;
+  optional: boolean;
+}
+
+export interface SlotMatch {
+  role: string;
+  start: number;
+  length: number;
+}
+
+/**
+ * Every way the slots occur in order in one sentence, each within its gap of the one before (an optional slot may
+ * be missing). `accept` sees each candidate and says whether it counts; the first that counts is returned.
+ */
+export function findSlots(
+  doc: Annotation,
+  lang: Lang,
+  slots: readonly Slot[],
+  accept: (m: readonly SlotMatch[]) => boolean,
+): SlotMatch[] | null {
+  const n = doc.tokens.length;
+  const acc: SlotMatch[] = [];
+  let found: SlotMatch[] | null = null;
+  let budget = 20000;
+  const walk = (s: number, from: number, to: number, sentence: number | undefined): boolean => {
+    if (--budget < 0) return false;
+    if (s === slots.length) {
+      if (acc.length > 0 && accept(acc)) {
+        found = acc.slice();
+        return true;
+      }
+      return false;
+    }
+    const slot = slots[s];
+    if (!slot) return false;
+    for (let i = from; i < Math.min(to, n); i++) {
+      const t = doc.tokens[i];
+      if (!t || (sentence !== undefined && t.sentence !== sentence)) continue;
+      for (const role of slot.roles) {
+        for (const len of doc.lengths(`${lang}.${role}`, i)) {
+          acc.push({ role, start: i, length: len });
+          const next = slots[s + 1];
+          const end = i + len;
+          if (walk(s + 1, end, next ? end + next.gap + 1 : end, t.sentence)) return true;
+          acc.pop();
+        }
+      }
+    }
+    if (slot.optional) {
+      const next = slots[s + 1];
+      // Skipping this slot: the next one may start where this one could have.
+      return walk(s + 1, from, acc.length === 0 ? n : next ? to + next.gap : to, sentence);
+    }
+    return false;
+  };
+  walk(0, 0, n, undefined);
+  return found;
+}
