@@ -30,6 +30,7 @@ const STEMMERS: Readonly<Record<Lang, (w: string) => string>> = { sv: swedishSte
  */
 const MIN_STEM: Readonly<Record<Lang, number>> = { sv: 4, en: 4, ar: 3 };
 const MAX_PREFIX = 24;
+const SHORT_SKELETON_ROLES = new Set(['want', 'die', 'of', 'ofHim', 'me', 'victim', 'selfObj', 'afraid', 'suicideWord', 'hit', 'kill']);
 
 interface WordPattern {
   flat: string;
@@ -68,7 +69,7 @@ function parseWord(lang: Lang, raw: string): WordPattern {
   const prefix = w.endsWith('*');
   if (prefix) w = w.slice(0, -1);
   const exact = w.startsWith('=');
-  if (exact) w = w.slice(1);
+  w = w.replace(/^=+/, '');
   const text = collapse(fold(w));
   const stem = exact || prefix ? null : stemOf(lang, text);
   return {
@@ -138,8 +139,10 @@ export class LexiconIndex {
     };
     put(first.prefix ? `p${first.flat}` : `x${first.flat}`);
     if (first.stem) put(`s${lang}${first.stem}`);
-    // A one-letter skeleton (ناوي) would match too many Latin words alone; in a phrase (ما بدي عيش) the rest must match too.
-    if (first.skeleton && (first.skeleton.length >= 2 || words.length > 1)) put(`k${first.skeleton}`);
+    // Short skeletons match many Latin words: a one-letter one (ناوي) only starts a phrase whose rest must match too
+    // (ما بدي عيش), a two-letter one only in the few roles where short words carry the meaning (بدي موت، خايفه منه).
+    const skeletonFloor = words.length > 1 ? 1 : SHORT_SKELETON_ROLES.has(role) ? 2 : 3;
+    if (first.skeleton && first.skeleton.length >= skeletonFloor) put(`k${first.skeleton}`);
     if (first.fuzzy && first.flat.length >= 5) {
       const target: FuzzyTarget = { word: first.flat, prefix: first.prefix, maxEdits: first.flat.length >= 9 ? 2 : 1, term };
       const key = first.flat[0] ?? '';

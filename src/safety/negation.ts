@@ -34,6 +34,9 @@ const AFTER = new Set(['inte', 'aldrig', 'ej', 'ابدا', 'بتاتا', 'never'
 /** "han slår mig inte bara, han hotar mig också": not negated. */
 const ONLY = new Set(['bara', 'enbart', 'ens', 'forsta', 'sista', 'only', 'just', 'بس', 'فقط'].map(norm));
 
+/** "I don't know how I'll cope", "jag vet inte hur jag ska orka": the negation is of knowing, not of what follows. */
+const KNOW = new Set(['vet', 'know', 'knew', 'sure', 'understand', 'forstar', 'begriper', 'بعرف', 'عارف', 'عارفه', 'اعرف', 'بفهم', 'ادري', 'بدري'].map(norm));
+
 function norm(w: string): string {
   return flatten(collapse(fold(w)));
 }
@@ -66,7 +69,9 @@ export function isNegated(tokens: readonly Token[], match: readonly SlotMatch[])
     words++;
     if (CANCELS.has(t.flat)) break;
     const reach = isNegation(t);
-    if (reach !== undefined && words <= reach && !ONLY.has(tokens[k + 1]?.flat ?? '')) return true;
+    const after = tokens[k + 1]?.flat ?? '';
+    const knowing = KNOW.has(after) || KNOW.has(tokens[k - 1]?.flat ?? '');
+    if (reach !== undefined && words <= reach && !ONLY.has(after) && !knowing) return true;
   }
   // Right after it.
   const next = tokens[end];

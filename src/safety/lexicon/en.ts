@@ -42,6 +42,7 @@ export const EN: Lexicon = {
   child: CHILD,
   me: ME,
   victim: [...ME, 'my mum', 'my mom', 'my mother', 'mum', 'mom', 'mummy', 'my wife', 'me and the kids', 'my family'],
+  himHer: ['him', 'her', 'them'],
   self: ['i', 'im', 'ive', 'id', 'ill', 'we', 'were'],
   we: ['we', 'were', 'weve', 'my husband and i', 'i'],
   personal: ['i', 'im', 'ive', 'id', 'me', 'my', 'we', 'us', 'our', 'myself', 'mine'],
@@ -96,14 +97,13 @@ export const EN: Lexicon = {
 
   // ---------------------------------------------------------------------------------------------- wishes
   suicideWord: [
-    'suicide~', 'suicidal~', 'suicid*', 'sucide', 'suiside', 'suicde', 'kms', 'unalive*', 'unaliving', 'sewerslide', 'overdose~',
+    'suicide~', 'suicid*', 'sucide', 'suiside', 'suicde', 'kms', 'unalive*', 'unaliving', 'sewerslide', 'overdose~',
     'overdosing', 'od on', 'end it all', 'ending it all',
   ],
   topic: [
     'how do i talk', 'how to talk', 'how can i talk', 'how should i talk', 'how do we talk', 'how do i explain', 'how to explain',
     'how can i explain', 'talk to my kids about', 'talk to the kids about', 'talk to my children about', 'explain to my kids',
-    'how common', 'statistics', 'article about', 'documentary', 'school project', 'warning signs', 'signs of', 'awareness',
-  ],
+    'how common', 'statistics', 'article about', 'documentary', 'school project', 'warning signs', 'signs of', 'awareness', 'at school', 'in class', 'lesson', 'common', 'how many', 'rates', 'research', 'teens', 'teenagers', 'young people', 'among', 'prevention', 'suicide prevention', 'movie about', 'film about', 'book about', 'series about'],
   topicBefore: ['what is', 'whats', 'what counts as', 'what does', 'what do you mean by', 'define', 'definition of'],
   suicidePhrase: [
     'end my life', 'ending my life', 'end my own life', 'take my own? life', 'taking my own? life', 'take my life', 'end it tonight',
@@ -114,8 +114,8 @@ export const EN: Lexicon = {
     'wish i wasnt alive', 'wish i wasnt here', 'better off dead', 'rather be dead', 'id rather die', 'tired of living', 'tired of life',
     'sick of living', 'done with life', 'done living', 'want to disappear forever', 'disappear forever', 'disappear for good',
     'hang myself', 'hanging myself', 'slit my wrists', 'cut my wrists', 'jump in front of', 'step in front of a', 'in front of a train',
-    'in front of a bus', 'noose', 'suicide note', 'ctb',
-  ],
+    'in front of a bus', 'noose', 'suicide note', 'ctb', 'dont want to wake up', 'dont wanna wake up', 'hope i dont wake up', 'hope i never wake up', '=suicidal~', 'suicidal thoughts', 'suicide attempt', 'tried to kill myself', 'attempted suicide'],
+  endIt: ['end it', 'ending it', 'end it all', 'ending it all', 'end everything', 'ending everything', 'end things', 'end my life', 'finish it', 'be done with it all'],
   killSelf: ['kill', 'kil', 'killing', 'killed', 'unalive', 'hang', 'hanging', 'drown', 'poison', 'shoot', 'off', 'end', 'suffocate', 'gas'],
   want: [
     'want', 'wanna', 'wish', 'would like', 'going', 'gonna', 'will', 'plan', 'planning', 'thinking', 'think', 'thought', 'considering',
@@ -124,14 +124,12 @@ export const EN: Lexicon = {
   die: ['die', 'diie', 'dye', 'be dead', 'be gone', 'not exist', 'stop existing', 'cease to exist', 'not wake up', 'sleep forever', 'dying'],
   dieIdiom: [
     'for', 'of', 'from', 'laughing', 'laughter', 'if', 'inside', 'a little', 'with', 'in peace', 'old', 'happy',
-    'embarrassment', 'boredom', 'cringe',
-  ],
+    'embarrassment', 'boredom', 'cringe', 'my hair', 'hair', 'it', 'the', 'them'],
   notLive: [
     'dont want to live', 'dont wanna live', 'do not want to live', 'dont want live', 'no reason to live', 'nothing to live for',
     'not worth living', 'cant live anymore', 'dont want to live anymore',
-    'dont feel like living', 'no will to live', 'lost the will to live', 'dont want to go on living',
-  ],
-  withPerson: ['with', 'in', 'near', 'at', 'there', 'here', 'together', 'under'],
+    'dont feel like living', 'no will to live', 'lost the will to live', 'dont want to go on living', 'no point living', 'no point in living', 'no point to living', 'whats the point of living', 'what is the point of living', 'no reason to go on', 'no point going on', 'no point in going on'],
+  withPerson: ['with', 'in', 'near', 'at', 'there', 'here', 'together', 'under', 'early', 'before', 'for'],
   neverWake: ['never wake up', 'not wake up', 'not to wake up', 'never wake', 'dont wake up', 'not wake', 'never woke up'],
   betterOff: [
     'better off without me', 'be better without me', 'better off if i was gone', 'better off if i wasnt here', 'better off if i died',
@@ -151,6 +149,11 @@ export const EN: Lexicon = {
   pills: ['pills', 'pill', 'tablets', 'tablet', 'meds', 'medication', 'medicine', 'paracetamol', 'painkillers', 'sleeping pills', 'antidepressants', 'insulin'],
   hoard: ['saved up', 'saving up', 'save up', 'stockpile', 'stockpiling', 'stockpiled', 'hoard', 'hoarding', 'hoarded', 'collecting', 'collected', 'saved', 'saving', 'hidden', 'hiding', 'hid', 'bought', 'enough'],
   hoarded: ['saved up', 'stockpiled', 'hoarded', 'hidden', 'ready', 'collected', 'to overdose', 'to od'],
+  rope: ['rope', 'a rope', 'the rope', 'noose', 'a noose'],
+  ropeUse: ['for the boat', 'for camping', 'for climbing', 'for the tent', 'for the swing', 'for the move', 'for the dog', 'skipping'],
+  write: ['wrote', 'written', 'writing', 'write', 'left'],
+  letter: ['a letter', 'letters', 'a note', 'notes', 'a last letter', 'a final letter', 'a goodbye'],
+  toFamily: ['to my kids', 'to my children', 'to everyone', 'to my family', 'to my mum', 'to my mom', 'to my parents', 'in case something happens to me', 'for when im gone', 'for after'],
   goodbye: [
     'goodbye letter', 'goodbye letters', 'goodbye note', 'farewell letter', 'farewell note', 'suicide letter', 'wrote letters to everyone',
     'written letters to everyone', 'writing letters to everyone', 'letters to everyone', 'said goodbye to everyone', 'saying goodbye to everyone',
@@ -197,13 +200,14 @@ export const EN: Lexicon = {
   touchMarker: [
     'down there', 'private', 'privates', 'private parts', 'at night', 'in my bed', 'in bed', 'my room', 'strange', 'weird', 'funny way',
     'under my clothes', 'under her clothes', 'secret', 'dont tell', 'didnt want', 'dont want', 'shouldnt', 'not supposed', 'uncomfortable',
-    'when mum is', 'when mom is', 'when nobody', 'when no one', 'naked', 'sexual', 'inappropriate', 'inappropriately', 'wrong way', 'bad way',
-  ],
+    'when mum is', 'when mom is', 'when nobody', 'when no one', 'naked', 'sexual', 'inappropriate', 'inappropriately', 'wrong way', 'bad way', 'when i sleep', 'while i sleep', 'while im asleep', 'when im asleep', 'while she sleeps', 'when she sleeps', 'when im alone', 'when we are alone'],
   sexAct: [
     'porn', 'porno', 'nudes', 'nude pictures', 'naked pictures', 'naked photos', 'dick pic', 'dick pics', 'undress', 'take my clothes off',
     'take off my clothes', 'sex with me', 'have sex', 'sexual things', 'touch him', 'touch his', 'showed me his', 'kissed me on the mouth',
     'sleep in his bed', 'get in his bed',
   ],
+  comeInto: ['comes into', 'coming into', 'came into', 'comes in', 'gets into', 'got into', 'getting into', 'sneaks into', 'climbs into', 'enters'],
+  myRoom: ['my room', 'my bed', 'my bedroom', 'her room', 'her bed', 'his room'],
   sendPics: ['sent me pictures', 'sent me photos', 'sends me pictures', 'sends me photos', 'sent me pics', 'sends me pics', 'messages me', 'sent me videos'],
   askPics: ['asked for mine', 'asks for mine', 'asked for pictures', 'asked for pics', 'wants pictures', 'wants pics', 'asked me for', 'asks me for', 'send him', 'asked me to send', 'meet up', 'keep it secret', 'not tell'],
 
@@ -220,6 +224,9 @@ export const EN: Lexicon = {
     'hide', 'hid', 'hidden', 'flee with', 'fled with', 'run off with', 'ran off with', 'send', 'sent', 'move', 'moving',
   ],
   kidnap: ['kidnap', 'kidnapped', 'kidnapping', 'abduct', 'abducted', 'abducting', 'snatched', 'snatch'],
+  hitPassive: ['gets hit', 'got hit', 'is hit', 'is beaten', 'was beaten', 'gets beaten', 'got beaten', 'is being hit', 'is being beaten', 'was hit',
+    'is abused', 'was abused', 'is being abused', 'is hurt by', 'gets hurt by', 'got hurt by', 'was attacked', 'got attacked', 'got slapped', 'gets slapped',
+    'was strangled', 'was choked', 'got punched', 'gets punched', 'got kicked', 'gets kicked', 'was threatened', 'gets threatened', 'am beaten', 'am hit', 'am abused'],
   holiday: ['holiday', 'holidays', 'vacation', 'christmas', 'summer', 'easter', 'trip', 'visit', 'visiting', 'we'],
   whereabouts: ['wont tell me where', 'dont know where', 'no idea where', 'cant find', 'not answering', 'switched off', 'wont say where', 'disappeared'],
   missing: ['missing', 'is missing', 'disappeared', 'gone missing', 'vanished', 'ran away', 'run away', 'runaway', 'kidnapped', 'abducted', 'hasnt come home', 'didnt come home', 'not come home', 'not home yet', 'isnt answering', 'not answering'],
@@ -242,8 +249,9 @@ export const EN: Lexicon = {
   notTell: [
     'cant tell', 'cannot tell', 'shouldnt tell', 'not to tell', 'not tell', 'mustnt tell', 'must not tell', 'dont tell', 'never tell',
     'not allowed to tell', 'not to say', 'not say', 'cant say', 'dont say', 'keep quiet', 'keep it quiet', 'keep it secret', 'keep it a secret',
-    'not to mention', 'tell no one', 'tell nobody',
-  ],
+    'not to mention', 'tell no one', 'tell nobody', 'not to tell my', 'not tell my'],
+  mustNot: ['cant', 'cannot', 'mustnt', 'must not', 'shouldnt', 'not to', 'dont', 'never', 'not allowed to', 'better not', 'wont', 'not'],
+  tellVerb: ['tell', 'say', 'mention', 'talk about', 'speak about', 'tell anyone', 'say anything', 'tell anybody'],
   keepSecret: ['keep it secret', 'keep it a secret', 'keep secrets', 'keep a secret', 'hide it', 'keep it from', 'lie to'],
   fromParent: ['from mum', 'from mom', 'from dad', 'from my mum', 'from my mom', 'from my dad', 'from mummy', 'from daddy', 'from everyone', 'mum', 'mom', 'dad'],
   spy: ['spy on', 'spying on', 'spies on', 'report back', 'reports back', 'tell him what mum', 'tell her what dad', 'tell him everything mum', 'find out what mum', 'find out what dad'],
@@ -260,12 +268,10 @@ export const EN: Lexicon = {
     'my money', 'all my money', 'my bank card', 'my card', 'my cards', 'my debit card', 'my credit card', 'my wages', 'my salary', 'my benefits',
     'my phone', 'my mobile', 'my messages', 'my texts', 'my emails', 'my location', 'my passport', 'my keys', 'my car keys', 'my id',
     'my documents', 'my bank account', 'my account', 'my pin', 'my passwords', 'my social media', 'every penny', 'everything i do', 'my every move',
-    'where i go', 'where i am', 'who i talk to', 'who i see',
-  ],
-  tracking: [
+    'where i go', 'where i am', 'who i talk to', 'who i see', 'all the money', 'the money', 'our money', 'the finances', 'our finances', 'everything'],
+  controlPhrase: [
     'tracks me', 'tracking me', 'tracker on', 'tracking app', 'tracks my location', 'knows where i am', 'always knows where i am',
-    'find my phone', 'gps on', 'spyware', 'put an app', 'location sharing', 'follows my location',
-  ],
+    'find my phone', 'gps on', 'spyware', 'put an app', 'location sharing', 'follows my location', 'gives me an allowance', 'an allowance', 'checks every receipt', 'checks my receipts', 'every receipt', 'controls what i spend', 'what i spend', 'counts every penny'],
   notAllowed: ['wont let me', 'doesnt let me', 'didnt let me', 'never lets me', 'not allowed to', 'not allowed', 'forbids me', 'forbidden to', 'wont allow me', 'stops me from', 'stopped me from', 'cant see', 'isolated me', 'isolates me', 'cut me off'],
   social: ['my friends', 'friends', 'my family', 'family', 'my mum', 'my mom', 'my parents', 'my sister', 'work', 'a job', 'my job', 'leave the house', 'go out', 'out of the house', 'leave', 'have my own money', 'my own money', 'money', 'a phone', 'from everyone', 'anyone'],
   decide: ['decides', 'decided', 'controls', 'chooses', 'dictates', 'tells me'],
@@ -281,7 +287,10 @@ export const EN: Lexicon = {
     'her temper', 'his reaction', 'the kids dad', 'the kids father', 'my son', 'my daughter', 'uncle', 'my uncle',
   ],
   ofHim: ['he will', 'hell', 'he might', 'he could', 'she will', 'she might'],
+  heWill: ['he will', 'hell', 'he might', 'he could', 'she will', 'shell', 'she might', 'that he', 'that she', 'he would', 'hed', 'hes going to', 'he is going to'],
+  fearedAct: ['come', 'come here', 'come back', 'find me', 'find us', 'find out', 'turn up', 'show up', 'do something', 'get angry', 'lose it', 'snap', 'take the kids', 'see me', 'take revenge', 'get me', 'know where'],
   follow: ['following', 'follows', 'followed', 'follow', 'stalking', 'stalks', 'stalked', 'watches', 'watching', 'waits for', 'waiting for', 'turns up', 'shows up'],
+  followPhrase: ['turns up at my', 'turning up at my', 'turned up at my', 'shows up at my', 'showing up at my', 'showed up at my', 'waits outside my', 'waiting outside my', 'parks outside my', 'outside my house every', 'outside my work', 'drives past my house', 'watching my house', 'watches my house'],
   online: ['on instagram', 'on insta', 'on tiktok', 'on twitter', 'on snapchat', 'on social', 'on facebook', 'on youtube', 'around the house', 'everywhere i go', 'home from school'],
   toPerson: ['to him', 'to her', 'him', 'her', 'with him', 'with her', 'to my ex', 'to my husband', 'to dad', 'to mum', 'no'],
 
@@ -293,13 +302,16 @@ export const EN: Lexicon = {
     'nothing is ever going to get better', 'nothing will ever get better', 'never going to get better', 'never gets better',
     'never get better', 'no future', 'no hope', 'cant do this anymore', 'cant do this any more', 'want to disappear', 'wanna disappear',
     'want to vanish', 'nothing matters', 'nothing matters anymore', 'cant see a way out', 'dont see a way out', 'trapped with no way out',
-    'at the end of my rope', 'at the end of my tether', 'cant keep going', 'cant carry on', 'cannot carry on', 'dont see the point', 'cant live like this', 'cannot live like this'],
+    'at the end of my rope', 'at the end of my tether', 'cant keep going', 'cant carry on', 'cannot carry on', 'dont see the point', 'cant live like this', 'cannot live like this', 'dont know how much longer i can', 'dont know how long i can go on', 'dont know how to go on', 'dont know how i can go on', 'how much longer i can take'],
   withThing: ['with', 'on', 'to', 'smoking', 'drinking', 'sugar'],
   notSlept: ['havent slept', 'not slept', 'didnt sleep', 'cant sleep', 'no sleep', 'without sleep', 'havent eaten', 'not eaten', 'didnt eat', 'without eating', 'without food', 'without sleeping'],
   days: ['days', 'nights', 'day', 'two days', 'three days', 'a week', 'weeks', '48 hours', '72 hours'],
   confusion: ['hearing voices', 'hear voices', 'voices in my head', 'dont know where i am', 'dont know who i am', 'cant think straight and', 'losing my mind', 'going crazy and'],
 
   // ---------------------------------------------------------------------------------------------- idioms that are not what their words say
+  joke: ['lol', 'lmao', 'haha', 'hahaha', 'jk', 'just kidding', 'kidding', 'joking', 'xd', 'rofl'],
+  fiction: ['the movie', 'the film', 'the book', 'the series', 'the show', 'the song', 'a movie', 'a film', 'a book', 'a character', 'in the movie', 'in the book', 'the main character', 'novel'],
+  resourceThing: ['charger', 'case', 'cover', 'cable', 'number', 'bill', 'plan', 'contract'],
   benign: [
     'dying to', 'die laughing', 'died laughing', 'dying laughing', 'dying of embarrassment', 'die of embarrassment', 'died of embarrassment',
     'die of boredom', 'dying of boredom', 'bored to death', 'to die for', 'kill for', 'could kill for', 'killing time', 'kill time',
