@@ -46,7 +46,8 @@ function compile(): Rule[] {
       const roles = INDEX.roles.get(lang) ?? new Set<string>();
       const slots = spec.slots.map(parseSlot).map((s) => ({ ...s, roles: s.roles.filter((r) => roles.has(r)) }));
       if (slots.some((s) => !s.optional && s.roles.length === 0)) continue;
-      out.push({ spec, lang, level: levelOf(spec.category), slots: slots.filter((s) => s.roles.length > 0 || !s.optional) });
+      const kept = slots.filter((s) => s.roles.length > 0 || !s.optional).map((s) => ({ ...s, keys: s.roles.map((r) => `${lang}.${r}`) }));
+      out.push({ spec, lang, level: levelOf(spec.category), slots: kept });
     }
   }
   // Stable: within a category, the order of RULES.
@@ -112,7 +113,7 @@ function find(text: string): Found | null {
   if (doc.present.size === 0) return null;
   for (const rule of COMPILED) {
     // Every slot that must be there needs one of its roles somewhere in the message.
-    if (!rule.slots.every((s) => s.optional || s.roles.some((r) => doc.present.has(`${rule.lang}.${r}`)))) continue;
+    if (!rule.slots.every((s) => s.optional || (s.keys ?? []).some((k) => doc.present.has(k)))) continue;
     const match = findSlots(doc, rule.lang, rule.slots, (m) => accepts(rule, doc, m));
     if (match) return { rule, match, doc };
   }

@@ -29,7 +29,6 @@ const STEMMERS: Readonly<Record<Lang, (w: string) => string>> = { sv: swedishSte
  * stems are mostly three-letter roots and say enough.
  */
 const MIN_STEM: Readonly<Record<Lang, number>> = { sv: 4, en: 4, ar: 3 };
-const MAX_PREFIX = 24;
 const SHORT_SKELETON_ROLES = new Set(['want', 'die', 'of', 'ofHim', 'me', 'victim', 'selfObj', 'afraid', 'suicideWord', 'hit', 'kill']);
 
 interface WordPattern {
@@ -104,14 +103,26 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length] ?? max + 1;
 }
 
-/** The forms of a token that lexicon words are compared with. */
-function formsOf(t: Token): string[] {
-  return t.alts.length === 0 ? [t.text] : [t.text, ...t.alts];
+/** The forms of a token that lexicon words are compared with, as written and with doubled letters collapsed. */
+interface Form {
+  text: string;
+  flat: string;
+}
+const FORMS = new WeakMap<Token, Form[]>();
+function formsOf(t: Token): Form[] {
+  let forms = FORMS.get(t);
+  if (!forms) {
+    forms = [{ text: t.text, flat: t.flat }, ...t.alts.map((a) => ({ text: a, flat: flatten(a) }))];
+    FORMS.set(t, forms);
+  }
+  return forms;
 }
 
 /** The lexicons of all languages, indexed by what a token can be looked up by. */
 export class LexiconIndex {
   private readonly byKey = new Map<string, Term[]>();
+  /** The lengths of the prefix words (självmord*), so that a token is looked up only by prefixes of those lengths. */
+  private readonly prefixLengths = new Set<number>();
   private readonly fuzzy = new Map<string, FuzzyTarget[]>();
   /** Which roles each language has words for. */
   readonly roles = new Map<Lang, Set<string>>();
@@ -138,6 +149,7 @@ export class LexiconIndex {
       else this.byKey.set(key, [term]);
     };
     put(first.prefix ? `p${first.flat}` : `x${first.flat}`);
+    if (first.prefix) this.prefixLengths.add(first.flat.length);
     if (first.stem) put(`s${lang}${first.stem}`);
     // Short skeletons match many Latin words: a one-letter one (ناوي) only starts a phrase whose rest must match too
     // (ما بدي عيش), a two-letter one only in the few roles where short words carry the meaning (بدي موت، خايفه منه).
@@ -159,12 +171,14 @@ export class LexiconIndex {
       const list = this.byKey.get(key);
       if (list) for (const term of list) out.add(term);
     };
-    for (const form of formsOf(t)) {
-      const flat = flatten(form);
+    for (const { text, flat } of formsOf(t)) {
       take(`x${flat}`);
-      if (form !== flat) take(`x${form}`);
-      for (let len = 2; len <= Math.min(flat.length, MAX_PREFIX); len++) take(`p${flat.slice(0, len)}`);
-      for (const lang of stemLangs(t)) take(`s${lang}${stems.get(lang, form)}`);
+      if (text !== flat) take(`x${text}`);
+      for (const len of this.prefixLengths) if (len <= flat.length) take(`p${flat.slice(0, len)}`);
+      for (const lang of stemLangs(t)) {
+        const stem = stems.get(lang, text);
+        if (stem !== null) take(`s${lang}${stem}`);
+      }
     }
     for (const sk of t.skeletons) if (sk !== '') take(`k${sk}`);
     if (t.script === 'latin' && t.flat.length >= 5) {
@@ -198,13 +212,17 @@ function stemLangs(t: Token): readonly Lang[] {
   return t.script === 'arabic' ? ['ar'] : t.script === 'latin' ? ['sv', 'en'] : [];
 }
 
+/** Stems of one message's words (a message repeats its words; nothing is kept across messages). */
 class StemCache {
-  private readonly cache = new Map<string, string>();
-  get(lang: Lang, word: string): string {
+  private readonly cache = new Map<string, string | null>();
+  /** Null for a word too short to have a stem the lexicons use. */
+  get(lang: Lang, word: string): string | null {
+    if (word.length < MIN_STEM[lang]) return null;
     const key = `${lang}${word}`;
     let s = this.cache.get(key);
     if (s === undefined) {
       s = stemOf(lang, word);
+      if (s.length < MIN_STEM[lang]) s = null;
       this.cache.set(key, s);
     }
     return s;
@@ -223,10 +241,9 @@ function fuzzyMatch(tok: string, f: FuzzyTarget): boolean {
 }
 
 function wordMatches(p: WordPattern, lang: Lang, t: Token, stems: StemCache): boolean {
-  for (const form of formsOf(t)) {
-    const flat = flatten(form);
+  for (const { text, flat } of formsOf(t)) {
     if (p.prefix ? flat.startsWith(p.flat) : flat === p.flat) return true;
-    if (p.stem && stemLangs(t).includes(lang) && stems.get(lang, form) === p.stem) return true;
+    if (p.stem && stemLangs(t).includes(lang) && stems.get(lang, text) === p.stem) return true;
   }
   if (p.skeleton) for (const sk of t.skeletons) if (sk === p.skeleton) return true;
   return false;
@@ -305,6 +322,8 @@ export class Annotation {
 export interface Slot {
   /** Any of these roles. */
   roles: readonly string[];
+  /** `lang.role` for each of `roles`, as the annotation keys them (set by `findSlots`' callers once). */
+  keys?: readonly string[];
   /** At most this many tokens between the end of the slot before and this one. */
   gap: number;
   optional: boolean;
@@ -344,8 +363,10 @@ export function findSlots(
     for (let i = from; i < Math.min(to, n); i++) {
       const t = doc.tokens[i];
       if (!t || (sentence !== undefined && t.sentence !== sentence)) continue;
-      for (const role of slot.roles) {
-        for (const len of doc.lengths(`${lang}.${role}`, i)) {
+      const keys = slot.keys ?? slot.roles.map((r) => `${lang}.${r}`);
+      for (let r = 0; r < keys.length; r++) {
+        const role = slot.roles[r] ?? '';
+        for (const len of doc.lengths(keys[r] ?? '', i)) {
           acc.push({ role, start: i, length: len });
           const next = slots[s + 1];
           const end = i + len;

@@ -1,4 +1,4 @@
-import { detectCrisis, tokensForCrisis } from '../../src/safety/crisis';
+import { detectCrisis, explainCrisis, tokensForCrisis } from '../../src/safety/crisis';
 import type { CrisisCategory } from '../../src/safety/types';
 
 describe('the cases named in the brief', () => {
@@ -109,5 +109,111 @@ describe('hostile input', () => {
     expect(tokensForCrisis('إنتحـــار')).toEqual(tokensForCrisis('انتحار'));
     expect(tokensForCrisis('مُهَدَّدَة')).toEqual(tokensForCrisis('مهدده'));
     expect(tokensForCrisis('أؤذي')).toEqual(tokensForCrisis('اوذي'));
+  });
+});
+
+describe('inflections through the Snowball stemmers, and irregular forms listed', () => {
+  test.each<[string, CrisisCategory]>([
+    ['han knuffat mig', 'violence'], // not listed: the Swedish stemmer finds "knuff"
+    ['exet har sparkat mig', 'violence'],
+    ['he keeps slapping me', 'violence'], // "slapping" → "slap"
+    ['she is threatening me', 'violence'],
+    ['my ex strangles me', 'violence'],
+    ['han ströp mig', 'violence'], // a strong verb's form, listed
+    ['تضربني', 'violence'], // the present with ت, from the past ضرب
+    ['بيهددني كل يوم', 'violence'],
+    ['هددتني', 'violence'],
+  ])('%s → %s', (text, category) => {
+    expect(detectCrisis(text)).toMatchObject({ level: 'acute', category });
+  });
+});
+
+describe('spelling: misspelt key words, missing diacritics, teen spelling', () => {
+  test.each<[string, CrisisCategory]>([
+    ['sjalvmort', 'suicide'],
+    ['tankar pa självmor', 'suicide'],
+    ['i want to kill myslef', 'suicide'],
+    ['jag vill do', 'suicide'],
+    ['han slar mig', 'violence'],
+    ['kms', 'suicide'],
+    ['vill dö', 'suicide'],
+    ['orkar inte leva', 'suicide'],
+    ['i wanna unalive myself', 'suicide'],
+  ])('%s → %s', (text, category) => {
+    expect(detectCrisis(text)?.category).toBe(category);
+  });
+});
+
+describe('spoken Arabic and Arabic in Latin letters', () => {
+  test.each<[string, CrisisCategory]>([
+    ['بدي موت', 'suicide'],
+    ['ابغى اموت', 'suicide'],
+    ['عايز اموت', 'suicide'],
+    ['ضربني', 'violence'],
+    ['زوجي يضربني', 'violence'],
+    ['طليقي بيضربني', 'violence'],
+    ['ابوي بيضربني', 'child-danger'],
+    ['بابا ضربني', 'child-danger'],
+    ['bdi mot', 'suicide'],
+    ['ma bdi 3ish', 'suicide'],
+    ['bfakker bil inti7ar', 'suicide'],
+    ['darabni', 'violence'],
+    ['ana 5ayfe mno', 'fear'],
+  ])('%s → %s', (text, category) => {
+    expect(detectCrisis(text)?.category).toBe(category);
+  });
+
+  test.each(['bdi nam', 'ana ta3bane ktir', 'wallah ma 2darabni', 'yalla bye'])('no alarm: %s', (text) => {
+    expect(detectCrisis(text)).toBeNull();
+  });
+});
+
+describe('levels', () => {
+  test('a concern is reported at the concern level', () => {
+    expect(detectCrisis("I'm scared of him")).toMatchObject({ level: 'concern', category: 'fear' });
+    expect(detectCrisis('han läser alla mina sms')).toMatchObject({ level: 'concern', category: 'control' });
+    expect(detectCrisis('بابا قال لا تقولي لماما')).toMatchObject({ level: 'concern', category: 'secrecy' });
+    expect(detectCrisis('jag orkar inte mer')).toMatchObject({ level: 'concern', category: 'hopelessness' });
+  });
+
+  test('acute wins over concern, and the most specific acute category over the others', () => {
+    expect(detectCrisis("I'm scared of him. Yesterday he hit me")).toMatchObject({ level: 'acute', category: 'violence' });
+    expect(detectCrisis('he hits me and I want to die')).toMatchObject({ level: 'acute', category: 'suicide' });
+    expect(detectCrisis('han hotar mig och säger att jag inte får berätta')).toMatchObject({ level: 'acute', category: 'violence' });
+    expect(detectCrisis('my stepdad touches me and says it is our secret')).toMatchObject({ level: 'acute', category: 'abuse' });
+  });
+
+  test('negation applies to the clause it is in, and "I don\'t know how" negates nothing', () => {
+    expect(detectCrisis('han har aldrig slagit mig')).toBeNull();
+    expect(detectCrisis("I don't want to die")).toBeNull();
+    expect(detectCrisis('jag vet inte hur jag ska orka mer')?.category).toBe('hopelessness');
+    expect(detectCrisis("I can't stop thinking about killing myself")?.category).toBe('suicide');
+    expect(detectCrisis('he never hits me, but yesterday he choked me')?.category).toBe('violence');
+  });
+});
+
+describe('explainCrisis', () => {
+  test('names the rule, the lexicon language and the tokens of each slot', () => {
+    expect(explainCrisis('Mitt ex slog mig igår')).toEqual({
+      level: 'acute',
+      category: 'violence',
+      rule: 'violence.hurts-me',
+      lang: 'sv',
+      matched: [
+        { role: 'other', tokens: ['mitt', 'ex'] },
+        { role: 'hit', tokens: ['slog'] },
+        { role: 'victim', tokens: ['mig'] },
+      ],
+    });
+    expect(explainCrisis('vi bråkar om helger')).toBeNull();
+    expect(explainCrisis(42 as unknown as string)).toBeNull();
+  });
+});
+
+describe('bounded work', () => {
+  test('a message is read to at most 2,000 characters: its first and last 1,000', () => {
+    const long = 'vi bråkar om helger och hämtning '.repeat(3000);
+    expect(tokensForCrisis(long).length).toBeLessThanOrEqual(2000 / 2);
+    expect(tokensForCrisis(`${long}jag vill inte leva`).slice(-4)).toEqual(['jag', 'vill', 'inte', 'leva']);
   });
 });

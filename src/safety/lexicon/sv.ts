@@ -96,7 +96,7 @@ export const SV: Lexicon = {
   pat: exact(['på axeln', 'i ryggen', 'på ryggen', 'på skoj', 'på skämt', 'av misstag', 'en high five', 'lätt på']),
   legal: [
     'advokat*', 'socialen', 'soc', 'polisen', 'tingsrätt*', 'rättegång*', 'domstol*', 'vårdnad*', 'anmäla', 'anmälan', '=sluta betala',
-    'underhåll*', '=ta barnen', '=flytta', '=berätta', '=ringa', '=skilja', '=skilsmässa', '=lämna', '=stänga', '=ta bort', '=inte',
+    'underhåll*', '=ta barnen', '=flytta', '=berätta', '=ringa', '=skilja', '=skilsmässa', '=lämna', '=stänga', '=ta bort',
   ],
   thing: exact(['löken', 'papper', 'pappret', 'brödet', 'tårtan', 'håret', 'gräset']),
 
