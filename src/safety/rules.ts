@@ -54,6 +54,7 @@ export const RULES: readonly RuleSpec[] = [
   { name: 'suicide.no-wake', category: 'suicide', slots: ['want', 'neverWake/6'] },
   { name: 'suicide.better-off', category: 'suicide', slots: ['betterOff'] },
   { name: 'suicide.jump', category: 'suicide', slots: ['jump', 'height/3'], notInSentence: ['leisure'] },
+  { name: 'suicide.crash', category: 'suicide', slots: ['want', 'crash/3'] },
   { name: 'suicide.pills', category: 'suicide', slots: ['swallow', 'quantity/2', 'pills/2'] },
   { name: 'suicide.hoard', category: 'suicide', slots: ['hoard', 'pills/4'] },
   { name: 'suicide.rope', category: 'suicide', slots: ['hoard', 'rope/2'], notAfter: ['ropeUse'], near: 4 },
@@ -68,7 +69,7 @@ export const RULES: readonly RuleSpec[] = [
   { name: 'self-harm.hurt-self', category: 'self-harm', slots: ['selfHarm', 'selfObj/1'], notInSentence: ['accident'] },
   { name: 'self-harm.cut-self', category: 'self-harm', slots: ['cutSelf', 'reflexiveSelf/1'], notInSentence: ['accident'] },
   { name: 'self-harm.hurt-me', category: 'self-harm', slots: ['cutSelf', 'reflexive/1'], notBefore: ['other'], notInSentence: ['accident'], near: 8 },
-  { name: 'self-harm.body', category: 'self-harm', slots: ['selfHarm', 'myBody/2'], notBefore: ['other'], notInSentence: ['accident'] },
+  { name: 'self-harm.body', category: 'self-harm', slots: ['selfHarm', 'myBody/2'], notBefore: ['other'], notInSentence: ['accident'], notBetween: ['me'] },
   { name: 'self-harm.habit', category: 'self-harm', slots: ['selfHarmHabit'], notAfter: ['thing'] },
   { name: 'self-harm.head', category: 'self-harm', slots: ['bang', 'myHead/1', 'wall/3'] },
 
@@ -76,13 +77,14 @@ export const RULES: readonly RuleSpec[] = [
   { name: 'abuse.word', category: 'abuse', slots: ['abuseWord'], notInClause: ['topic'], notBefore: ['topicBefore'] },
   { name: 'abuse.touch-marked', category: 'abuse', slots: ['touch', 'touchObj/2'], needInMessage: ['touchMarker'] },
   { name: 'abuse.adult-touches', category: 'abuse', slots: ['other', 'touchPlain/3', 'touchObj/1'] },
-  { name: 'abuse.sexual-act', category: 'abuse', slots: ['other', 'sexAct/5'], needInMessage: ['me', 'touchObj'] },
+  { name: 'abuse.sexual-act', category: 'abuse', slots: ['other', 'sexAct/5'], needInMessage: ['me', 'touchObj', 'personal'] },
   { name: 'abuse.night-visit', category: 'abuse', slots: ['other', 'comeInto/3', 'myRoom/1'], needInMessage: ['touchMarker'] },
   { name: 'abuse.pictures', category: 'abuse', slots: ['sendPics', 'askPics/6'] },
 
   // ------------------------------------------------------------------------------------------ acute: a child in danger
   { name: 'child-danger.adult-hurts-me', category: 'child-danger', slots: ['parentFigure', `${HARM}|threaten/4`, 'me/1'], notAfter: ['game', 'pat'], notBefore: ['childOf'], notInSentence: ['joke'], near: 4 },
   { name: 'child-danger.parent-hurts-them', category: 'child-danger', slots: ['parentFigure', 'hit|harm|choke|burn/3', 'himHer/1'], notAfter: ['game', 'pat'], notInSentence: ['joke'], notBefore: ['childOf'] },
+  { name: 'child-danger.parent-hits-them', category: 'child-danger', slots: ['parentFigure', 'hitThem/2'], notAfter: ['game', 'pat'], notInSentence: ['joke'] },
   { name: 'child-danger.hurts-child', category: 'child-danger', slots: [`${HARM}|threaten`, 'child/2'], notAfter: ['game', 'pat'], notBetween: ['me', 'take'] },
   { name: 'child-danger.child-is-hit', category: 'child-danger', slots: ['child', 'hitPassive/2'], notAfter: ['game'] },
   { name: 'child-danger.violent-to-child', category: 'child-danger', slots: ['violent', 'against/1', 'child/1'] },
@@ -95,6 +97,7 @@ export const RULES: readonly RuleSpec[] = [
   { name: 'child-danger.driving-drunk', category: 'child-danger', slots: ['drunk', 'drive/5'] },
   { name: 'child-danger.unsafe', category: 'child-danger', slots: ['child', 'unsafe/3'] },
   { name: 'child-danger.left-alone', category: 'child-danger', slots: ['leave', 'child/2', 'alone/4'] },
+  { name: 'child-danger.left-us-alone', category: 'child-danger', slots: ['leave', 'us/1', 'aloneLong/3'] },
   { name: 'child-danger.afraid-to-go-home', category: 'child-danger', slots: ['notDare', 'goHome/3'] },
   { name: 'child-danger.afraid-for-child', category: 'child-danger', slots: ['afraid', 'forChild/1'] },
 
@@ -103,6 +106,8 @@ export const RULES: readonly RuleSpec[] = [
   { name: 'violence.hurts-me', category: 'violence', slots: ['other?', HARM, 'victim/0'], langs: ['ar'], notAfter: ['game', 'pat', 'thingSubject'], notBefore: ['thingSubject'], notInSentence: ['joke'] },
   { name: 'violence.i-am-hit', category: 'violence', slots: ['self|victim', 'hitPassive/2'], notAfter: ['game'] },
   { name: 'violence.hurts-them', category: 'violence', slots: ['other', 'hit|harm|choke|burn/3', 'himHer/1'], notAfter: ['game', 'pat'], notInSentence: ['joke'] },
+  { name: 'violence.grab', category: 'violence', slots: ['other', 'grab/2', 'myBodyPart/1'] },
+  { name: 'violence.throw-at', category: 'violence', slots: ['other', 'throw/1', 'atMe/4'] },
   { name: 'violence.assault', category: 'violence', slots: ['other?', 'assault/4'] },
   { name: 'violence.threat-of-harm', category: 'violence', slots: ['threaten', 'harmWord/4'], notAfter: ['legal'], near: 4 },
   { name: 'violence.threatens-me', category: 'violence', slots: ['threaten', 'victim/0'], notAfter: ['legal'], near: 5 },
@@ -117,6 +122,7 @@ export const RULES: readonly RuleSpec[] = [
   { name: 'secrecy.must-not-tell', category: 'secrecy', slots: ['say', 'mustNot/4', 'tellVerb/1'] },
   { name: 'secrecy.keep-from-parent', category: 'secrecy', slots: ['keepSecret', 'fromParent/3'], notInSentence: ['surprise'] },
   { name: 'secrecy.spy', category: 'secrecy', slots: ['spy'] },
+  { name: 'secrecy.report-on-parent', category: 'secrecy', slots: ['parentFigure', 'wantsMe/2', 'tellAbout/3', 'aboutParent|parentFigure/2'] },
   { name: 'secrecy.questioned', category: 'secrecy', slots: ['parentFigure', 'askOut/2', 'aboutParent/4'] },
 
   // ------------------------------------------------------------------------------------------ concern: control

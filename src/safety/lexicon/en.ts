@@ -15,7 +15,7 @@ const OTHER = [
   'brother', 'big brother', 'cousin', 'relative', 'someone', 'somebody', 'a man', 'a guy', 'an adult', 'adult', 'teacher',
   'coach', 'neighbour', 'neighbor', 'babysitter', 'his friend', 'her friend', 'his brother', 'my dads friend', 'my mums friend',
   'moms boyfriend', 'mums boyfriend', 'mums partner', 'moms partner', 'dads girlfriend', 'dads partner', 'the kids dad',
-  'the kids father', 'their dad', 'their father', 'the childrens father', 'my kids dad', 'baby daddy',
+  'the kids father', 'their dad', 'their father', 'the childrens father', 'my kids dad', 'baby daddy', 'a grown man', 'grown man', 'an older man', 'older guy', 'an older guy', 'a stranger', 'stranger', 'someone online', 'a guy online', 'a man online', 'a grown up', 'grownup',
 ];
 
 const PARENT_FIGURE = [
@@ -72,6 +72,10 @@ export const EN: Lexicon = {
     'by the hair', 'pulled my hair', 'held me down', 'pinned me down', 'threw me', 'threw me against', 'slammed me', 'spat on me',
     'spits on me', 'kicked me out in', 'raised his hand to me', 'raised her hand to me', 'came at me',
   ],
+  grab: ['grabbed', 'grabs', 'grabbing', 'twisted', 'twists', 'squeezed', 'squeezes', 'yanked', 'pulled', 'pulls'],
+  myBodyPart: ['my throat', 'my neck', 'my hair', 'my arm', 'my arms', 'my wrist', 'my face', 'my wrists'],
+  throw: ['threw', 'throws', 'throwing', 'thrown', 'hurled', 'chucked'],
+  atMe: ['at me', 'at us', 'at my head', 'at my face'],
   weaponAct: ['pulled', 'held', 'pointed', 'waved', 'came at me with', 'came at us with', 'has', 'got', 'keeps'],
   weapon: ['a knife', 'knife', 'a gun', 'gun', 'a weapon', 'an axe', 'a hammer', 'a bat'],
   violent: ['violent', 'aggressive', 'abusive', 'physical'],
@@ -116,6 +120,7 @@ export const EN: Lexicon = {
     'hang myself', 'hanging myself', 'slit my wrists', 'cut my wrists', 'jump in front of', 'step in front of a', 'in front of a train',
     'in front of a bus', 'noose', 'suicide note', 'ctb', 'dont want to wake up', 'dont wanna wake up', 'hope i dont wake up', 'hope i never wake up', '=suicidal~', 'suicidal thoughts', 'suicide attempt', 'tried to kill myself', 'attempted suicide'],
   endIt: ['end it', 'ending it', 'end it all', 'ending it all', 'end everything', 'ending everything', 'end things', 'end my life', 'finish it', 'be done with it all'],
+  crash: ['drive into a wall', 'drive into a tree', 'drive into a truck', 'drive off the road', 'crash my car', 'crash the car', 'drive my car into', 'drive off a'],
   killSelf: ['kill', 'kil', 'killing', 'killed', 'unalive', 'hang', 'hanging', 'drown', 'poison', 'shoot', 'off', 'end', 'suffocate', 'gas'],
   want: [
     'want', 'wanna', 'wish', 'would like', 'going', 'gonna', 'will', 'plan', 'planning', 'thinking', 'think', 'thought', 'considering',
@@ -237,6 +242,8 @@ export const EN: Lexicon = {
   unsafe: ['not safe', 'arent safe', 'isnt safe', 'unsafe', 'in danger', 'at risk', 'not ok with', 'arent ok with'],
   leave: ['left', 'leaves', 'leave', 'leaving', 'locked'],
   alone: ['alone', 'on their own', 'on her own', 'on his own', 'by themselves', 'by herself', 'by himself', 'unsupervised', 'in the car', 'outside'],
+  us: ['us', 'me and my brother', 'me and my sister', 'me and my little brother', 'me and my little sister'],
+  aloneLong: ['home alone', 'alone all weekend', 'alone all night', 'alone overnight', 'alone for days', 'alone for the whole', 'on our own all', 'on our own for', 'by ourselves all', 'by ourselves for'],
   notDare: ['scared to', 'afraid to', 'terrified to', 'too scared to', 'too afraid to', 'dont dare', 'dare not', 'daren t', 'dont want to go', 'frightened to'],
   goHome: ['go home', 'go back home', 'go back', 'go to dads', 'go to mums', 'go to moms', 'go to my dads', 'go to my mums', 'be at home', 'be home', 'sleep at', 'stay at', 'go there'],
   afraid: ['afraid', 'scared', 'terrified', 'frightened', 'fear', 'fearing', 'petrified', 'scared shitless', 'fearful'],
@@ -252,6 +259,8 @@ export const EN: Lexicon = {
     'not to mention', 'tell no one', 'tell nobody', 'not to tell my', 'not tell my'],
   mustNot: ['cant', 'cannot', 'mustnt', 'must not', 'shouldnt', 'not to', 'dont', 'never', 'not allowed to', 'better not', 'wont', 'not'],
   tellVerb: ['tell', 'say', 'mention', 'talk about', 'speak about', 'tell anyone', 'say anything', 'tell anybody'],
+  wantsMe: ['wants me to', 'asks me to', 'makes me', 'tells me to', 'wanted me to', 'asked me to', 'made me'],
+  tellAbout: ['tell him who', 'tell her who', 'tell him what', 'tell her what', 'tell him where', 'tell her where', 'report on', 'tell him about', 'tell her about', 'tell on'],
   keepSecret: ['keep it secret', 'keep it a secret', 'keep secrets', 'keep a secret', 'hide it', 'keep it from', 'lie to'],
   fromParent: ['from mum', 'from mom', 'from dad', 'from my mum', 'from my mom', 'from my dad', 'from mummy', 'from daddy', 'from everyone', 'mum', 'mom', 'dad'],
   spy: ['spy on', 'spying on', 'spies on', 'report back', 'reports back', 'tell him what mum', 'tell her what dad', 'tell him everything mum', 'find out what mum', 'find out what dad'],
@@ -271,9 +280,9 @@ export const EN: Lexicon = {
     'where i go', 'where i am', 'who i talk to', 'who i see', 'all the money', 'the money', 'our money', 'the finances', 'our finances', 'everything'],
   controlPhrase: [
     'tracks me', 'tracking me', 'tracker on', 'tracking app', 'tracks my location', 'knows where i am', 'always knows where i am',
-    'find my phone', 'gps on', 'spyware', 'put an app', 'location sharing', 'follows my location', 'gives me an allowance', 'an allowance', 'checks every receipt', 'checks my receipts', 'every receipt', 'controls what i spend', 'what i spend', 'counts every penny'],
+    'find my phone', 'gps on', 'spyware', 'put an app', 'location sharing', 'follows my location', 'gives me an allowance', 'an allowance', 'checks every receipt', 'checks my receipts', 'every receipt', 'controls what i spend', 'what i spend', 'counts every penny', 'gives me no money', 'doesnt give me money', 'wont give me money', 'never gives me money', 'gives me no access'],
   notAllowed: ['wont let me', 'doesnt let me', 'didnt let me', 'never lets me', 'not allowed to', 'not allowed', 'forbids me', 'forbidden to', 'wont allow me', 'stops me from', 'stopped me from', 'cant see', 'isolated me', 'isolates me', 'cut me off'],
-  social: ['my friends', 'friends', 'my family', 'family', 'my mum', 'my mom', 'my parents', 'my sister', 'work', 'a job', 'my job', 'leave the house', 'go out', 'out of the house', 'leave', 'have my own money', 'my own money', 'money', 'a phone', 'from everyone', 'anyone'],
+  social: ['my friends', 'friends', 'my family', 'family', 'my mum', 'my mom', 'my parents', 'my sister', 'work', 'a job', 'my job', 'leave the house', 'go out', 'out of the house', 'leave', 'have my own money', 'my own money', 'money', 'a phone', 'from everyone', 'anyone', 'my own bank account', 'my own account', 'a bank account', 'my own card', 'have my own'],
   decide: ['decides', 'decided', 'controls', 'chooses', 'dictates', 'tells me'],
   whatIDo: ['what i', 'who i', 'where i', 'everything', 'when i', 'how i', 'what to wear', 'who to see'],
   neverSee: ['never see', 'will never see', 'wont see', 'wont ever see', 'never get to see', 'lose', 'take away'],
