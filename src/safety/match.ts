@@ -148,9 +148,18 @@ export class LexiconIndex {
       if (list) list.push(term);
       else this.byKey.set(key, [term]);
     };
-    put(first.prefix ? `p${first.flat}` : `x${first.flat}`);
-    if (first.prefix) this.prefixLengths.add(first.flat.length);
-    if (first.stem) put(`s${lang}${first.stem}`);
+    // A phrase whose second word is matched only as written is found by its first two words: "my" alone starts
+    // over a hundred phrases, "my money" a few.
+    const second = words[1];
+    const byPair = !first.prefix && !first.fuzzy && second !== undefined && !second.optional && !second.prefix && second.stem === null;
+    if (byPair) {
+      put(`2${first.flat} ${second.flat}`);
+      if (first.stem) put(`2s${lang}${first.stem} ${second.flat}`);
+    } else {
+      put(first.prefix ? `p${first.flat}` : `x${first.flat}`);
+      if (first.prefix) this.prefixLengths.add(first.flat.length);
+      if (first.stem) put(`s${lang}${first.stem}`);
+    }
     // Short skeletons match many Latin words: a one-letter one (ناوي) only starts a phrase whose rest must match too
     // (ما بدي عيش), a two-letter one only in the few roles where short words carry the meaning (بدي موت، خايفه منه).
     const skeletonFloor = words.length > 1 ? 1 : SHORT_SKELETON_ROLES.has(role) ? 2 : 3;
@@ -164,20 +173,23 @@ export class LexiconIndex {
     }
   }
 
-  /** Terms whose first word this token may be (exact, stem, prefix, skeleton or misspelling). */
-  private candidates(t: Token, stems: StemCache): Set<Term> {
+  /** Terms whose first word this token may be (exact, stem, prefix, skeleton or misspelling), `next` the token after. */
+  private candidates(t: Token, next: Token | undefined, stems: StemCache): Set<Term> {
     const out = new Set<Term>();
     const take = (key: string): void => {
       const list = this.byKey.get(key);
       if (list) for (const term of list) out.add(term);
     };
+    const nextFlats = next ? formsOf(next).map((f) => f.flat) : [];
     for (const { text, flat } of formsOf(t)) {
       take(`x${flat}`);
-      if (text !== flat) take(`x${text}`);
+      for (const nf of nextFlats) take(`2${flat} ${nf}`);
       for (const len of this.prefixLengths) if (len <= flat.length) take(`p${flat.slice(0, len)}`);
       for (const lang of stemLangs(t)) {
         const stem = stems.get(lang, text);
-        if (stem !== null) take(`s${lang}${stem}`);
+        if (stem === null) continue;
+        take(`s${lang}${stem}`);
+        for (const nf of nextFlats) take(`2s${lang}${stem} ${nf}`);
       }
     }
     for (const sk of t.skeletons) if (sk !== '') take(`k${sk}`);
@@ -194,7 +206,11 @@ export class LexiconIndex {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (!t) continue;
-      for (const term of this.candidates(t, stems)) {
+      // The word after, past a pronoun split off a verb (as `spans` reads it), in the same sentence.
+      let j = i + 1;
+      while (tokens[j]?.virtual) j++;
+      const next = tokens[j]?.sentence === t.sentence ? tokens[j] : undefined;
+      for (const term of this.candidates(t, next, stems)) {
         for (const len of spans(term, tokens, i, stems)) {
           const key = `${term.lang}.${term.role}`;
           const here = at[i];
