@@ -3,7 +3,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'public/vendor/', 'bench/results/', 'bench/data/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'public/vendor/', 'bench/results/', 'bench/data/', 'bench/baseline/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

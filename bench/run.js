@@ -2,14 +2,14 @@
 // `npm run bench`: runs every benchmark in turn, each in its own process (with the open-file limit raised
 // to the hard limit where allowed), within one time budget. The resume benchmark goes last and seeds its
 // database with whatever time is left (it continues an earlier run's seeding).
-//   node bench/run.js [name ...]   only the named ones (page, startup, latency, latency-postgres, memory, resume)
+//   node bench/run.js [name ...]   only the named ones (page, startup, crisis, latency, latency-postgres, memory, resume)
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { fmt } = require('./lib/stats');
 
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_MINUTES ?? 14) * 60_000;
 const RESUME_MEASURE_MS = 150_000; // template, server start on the big file, samples, and a margin
-const ALL = ['page', 'startup', 'latency', 'latency-postgres', 'memory', 'resume'];
+const ALL = ['page', 'startup', 'crisis', 'latency', 'latency-postgres', 'memory', 'resume'];
 const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ALL;
 const started = Date.now();
 

@@ -1,121 +1,5 @@
-import type { CrisisCategory } from '../../src/dialogue/core';
-import { detectCrisis, explainCrisis, literalNeeds, normaliseForCrisis } from '../../src/safety/crisis';
-import { BENIGN, PHRASES } from '../../src/safety/phrases';
-import { CRISIS_SET, type CrisisCase } from './crisis-set';
-
-type Lang = CrisisCase['lang'];
-const LANGS: readonly Lang[] = ['sv', 'en', 'ar'];
-const CATEGORIES: readonly CrisisCategory[] = ['suicide', 'self-harm', 'violence', 'child-danger', 'abuse'];
-
-interface LangScore {
-  positives: number;
-  detected: number;
-  rightCategory: number;
-  negatives: number;
-  falseAlarms: number;
-  recall: number;
-  falseAlarmRate: number;
-  categoryAccuracy: number;
-  misses: string[];
-  alarms: string[];
-  wrongCategory: string[];
-}
-
-function score(lang: Lang): LangScore {
-  const cases = CRISIS_SET.filter((c) => c.lang === lang);
-  const s: LangScore = {
-    positives: 0, detected: 0, rightCategory: 0, negatives: 0, falseAlarms: 0,
-    recall: 0, falseAlarmRate: 0, categoryAccuracy: 0, misses: [], alarms: [], wrongCategory: [],
-  };
-  for (const c of cases) {
-    const hit = detectCrisis(c.text);
-    if (c.expect === null) {
-      s.negatives++;
-      if (hit) {
-        s.falseAlarms++;
-        s.alarms.push(`${c.text}  ->  ${hit.category} (${explainCrisis(c.text)?.rule ?? '?'})`);
-      }
-      continue;
-    }
-    s.positives++;
-    if (!hit) {
-      s.misses.push(`${c.text}  (want ${c.expect})`);
-      continue;
-    }
-    s.detected++;
-    if (hit.category === c.expect) s.rightCategory++;
-    else s.wrongCategory.push(`${c.text}  ->  ${hit.category}, want ${c.expect} (${explainCrisis(c.text)?.rule ?? '?'})`);
-  }
-  s.recall = s.positives === 0 ? 1 : s.detected / s.positives;
-  s.falseAlarmRate = s.negatives === 0 ? 0 : s.falseAlarms / s.negatives;
-  s.categoryAccuracy = s.detected === 0 ? 1 : s.rightCategory / s.detected;
-  return s;
-}
-
-const SCORES = new Map<Lang, LangScore>(LANGS.map((l) => [l, score(l)]));
-
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`.padStart(7);
-}
-
-beforeAll(() => {
-  const rows = [
-    'lang  positives  recall   negatives  false alarms  category acc.',
-    ...LANGS.map((l) => {
-      const s = SCORES.get(l) as LangScore;
-      return [
-        l.padEnd(4),
-        String(s.positives).padStart(9),
-        pct(s.recall),
-        String(s.negatives).padStart(11),
-        `${pct(s.falseAlarmRate)} (${s.falseAlarms})`.padStart(13),
-        pct(s.categoryAccuracy).padStart(14),
-      ].join('  ');
-    }),
-  ];
-  const details = LANGS.flatMap((l) => {
-    const s = SCORES.get(l) as LangScore;
-    return [
-      ...s.misses.map((m) => `  [${l}] missed: ${m}`),
-      ...s.alarms.map((m) => `  [${l}] false alarm: ${m}`),
-      ...s.wrongCategory.map((m) => `  [${l}] category: ${m}`),
-    ];
-  });
-  console.log(['Crisis detection on the labelled set', ...rows, ...(details.length ? ['', ...details] : [])].join('\n'));
-});
-
-describe('the labelled set', () => {
-  test('has at least 70 phrases per language, 40 positives over all five categories and 30 look-alike negatives', () => {
-    for (const lang of LANGS) {
-      const cases = CRISIS_SET.filter((c) => c.lang === lang);
-      expect(cases.length).toBeGreaterThanOrEqual(70);
-      expect(cases.filter((c) => c.expect !== null).length).toBeGreaterThanOrEqual(40);
-      expect(cases.filter((c) => c.expect === null).length).toBeGreaterThanOrEqual(30);
-      for (const category of CATEGORIES) {
-        expect(cases.filter((c) => c.expect === category).length).toBeGreaterThanOrEqual(5);
-      }
-    }
-  });
-
-  test('has no duplicate texts', () => {
-    const seen = new Set<string>();
-    const dupes = CRISIS_SET.filter((c) => (seen.has(c.text) ? true : (seen.add(c.text), false))).map((c) => c.text);
-    expect(dupes).toEqual([]);
-  });
-});
-
-describe.each(LANGS)('detection quality, %s', (lang) => {
-  const s = (): LangScore => SCORES.get(lang) as LangScore;
-  test('recall >= 0.95', () => {
-    expect(s().recall).toBeGreaterThanOrEqual(0.95);
-  });
-  test('false-alarm rate <= 0.05', () => {
-    expect(s().falseAlarmRate).toBeLessThanOrEqual(0.05);
-  });
-  test('category accuracy >= 0.85', () => {
-    expect(s().categoryAccuracy).toBeGreaterThanOrEqual(0.85);
-  });
-});
+import { detectCrisis, explainCrisis, tokensForCrisis } from '../../src/safety/crisis';
+import type { CrisisCategory } from '../../src/safety/types';
 
 describe('the cases named in the brief', () => {
   test.each([
@@ -190,7 +74,8 @@ describe('hostile input', () => {
     expect(detectCrisis('')).toBeNull();
   });
 
-  // The chat refuses messages over 2 000 characters before detection runs; this proves the detector alone copes with far more.
+  // The chat refuses messages over 2 000 characters before detection runs; the detector reads the first and the last
+  // 1 000 characters of anything longer, so its work stays bounded.
   test('100 000 characters: a crisis phrase at the end is still found, and nothing throws', () => {
     const filler = 'vi bråkar om helger och hämtning '.repeat(4000).slice(0, 100_000);
     expect(detectCrisis(filler)).toBeNull();
@@ -220,45 +105,115 @@ describe('hostile input', () => {
   });
 
   test('normalisation folds Swedish and Arabic letter variants', () => {
-    expect(normaliseForCrisis('Självmord').a.trim()).toBe('sjalvmord');
-    expect(normaliseForCrisis('إنتحـــار').a.trim()).toBe(normaliseForCrisis('انتحار').a.trim());
-    expect(normaliseForCrisis('مُهَدَّدَة').a.trim()).toBe(normaliseForCrisis('مهدده').a.trim());
-    expect(normaliseForCrisis('أؤذي').b.trim()).toBe(normaliseForCrisis('اوذي').b.trim());
+    expect(tokensForCrisis('Självmord')).toEqual(['sjalvmord']);
+    expect(tokensForCrisis('إنتحـــار')).toEqual(tokensForCrisis('انتحار'));
+    expect(tokensForCrisis('مُهَدَّدَة')).toEqual(tokensForCrisis('مهدده'));
+    expect(tokensForCrisis('أؤذي')).toEqual(tokensForCrisis('اوذي'));
   });
 });
 
-describe('the literal prefilter', () => {
-  test('joins words and alternatives into literals', () => {
-    expect(literalNeeds('\\b(?:vill|orkar) (?:inte|ej) leva\\b')).toEqual([['vill inte leva', 'vill ej leva', 'orkar inte leva', 'orkar ej leva']]);
+describe('inflections through the Snowball stemmers, and irregular forms listed', () => {
+  test.each<[string, CrisisCategory]>([
+    ['han knuffat mig', 'violence'], // not listed: the Swedish stemmer finds "knuff"
+    ['exet har sparkat mig', 'violence'],
+    ['he keeps slapping me', 'violence'], // "slapping" → "slap"
+    ['she is threatening me', 'violence'],
+    ['my ex strangles me', 'violence'],
+    ['han ströp mig', 'violence'], // a strong verb's form, listed
+    ['تضربني', 'violence'], // the present with ت, from the past ضرب
+    ['بيهددني كل يوم', 'violence'],
+    ['هددتني', 'violence'],
+  ])('%s → %s', (text, category) => {
+    expect(detectCrisis(text)).toMatchObject({ level: 'acute', category });
+  });
+});
+
+describe('spelling: misspelt key words, missing diacritics, teen spelling', () => {
+  test.each<[string, CrisisCategory]>([
+    ['sjalvmort', 'suicide'],
+    ['tankar pa självmor', 'suicide'],
+    ['i want to kill myslef', 'suicide'],
+    ['jag vill do', 'suicide'],
+    ['han slar mig', 'violence'],
+    ['kms', 'suicide'],
+    ['vill dö', 'suicide'],
+    ['orkar inte leva', 'suicide'],
+    ['i wanna unalive myself', 'suicide'],
+  ])('%s → %s', (text, category) => {
+    expect(detectCrisis(text)?.category).toBe(category);
+  });
+});
+
+describe('spoken Arabic and Arabic in Latin letters', () => {
+  test.each<[string, CrisisCategory]>([
+    ['بدي موت', 'suicide'],
+    ['ابغى اموت', 'suicide'],
+    ['عايز اموت', 'suicide'],
+    ['ضربني', 'violence'],
+    ['زوجي يضربني', 'violence'],
+    ['طليقي بيضربني', 'violence'],
+    ['ابوي بيضربني', 'child-danger'],
+    ['بابا ضربني', 'child-danger'],
+    ['bdi mot', 'suicide'],
+    ['ma bdi 3ish', 'suicide'],
+    ['bfakker bil inti7ar', 'suicide'],
+    ['darabni', 'violence'],
+    ['ana 5ayfe mno', 'fear'],
+  ])('%s → %s', (text, category) => {
+    expect(detectCrisis(text)?.category).toBe(category);
   });
 
-  test('takes nothing from look-arounds or optional parts', () => {
-    expect(literalNeeds('(?<!\\bjag )\\bslog(?: \\p{L}+)? mig\\b(?! i spelet)')).toEqual([['slog'], [' mig']]);
+  test.each(['bdi nam', 'ana ta3bane ktir', 'wallah ma 2darabni', 'yalla bye'])('no alarm: %s', (text) => {
+    expect(detectCrisis(text)).toBeNull();
+  });
+});
+
+describe('levels', () => {
+  test('a concern is reported at the concern level', () => {
+    expect(detectCrisis("I'm scared of him")).toMatchObject({ level: 'concern', category: 'fear' });
+    expect(detectCrisis('han läser alla mina sms')).toMatchObject({ level: 'concern', category: 'control' });
+    expect(detectCrisis('بابا قال لا تقولي لماما')).toMatchObject({ level: 'concern', category: 'secrecy' });
+    expect(detectCrisis('jag orkar inte mer')).toMatchObject({ level: 'concern', category: 'hopelessness' });
   });
 
-  test('says nothing when an alternative has no literal, or the syntax is unknown', () => {
-    expect(literalNeeds('\\b(?:kms|\\p{L}+)\\b')).toEqual([]);
-    expect(literalNeeds('(ab)\\1')).toEqual([]);
+  test('acute wins over concern, and the most specific acute category over the others', () => {
+    expect(detectCrisis("I'm scared of him. Yesterday he hit me")).toMatchObject({ level: 'acute', category: 'violence' });
+    expect(detectCrisis('he hits me and I want to die')).toMatchObject({ level: 'acute', category: 'suicide' });
+    expect(detectCrisis('han hotar mig och säger att jag inte får berätta')).toMatchObject({ level: 'acute', category: 'violence' });
+    expect(detectCrisis('my stepdad touches me and says it is our secret')).toMatchObject({ level: 'acute', category: 'abuse' });
   });
 
-  test('every match of a phrase pattern in the labelled set holds a literal of each need', () => {
-    const patterns = [
-      ...Object.values(PHRASES).flatMap((lang) => Object.values(lang).flatMap((set) => [...(set.absolute ?? []), ...set.phrases])),
-      ...Object.values(BENIGN).flat(),
-    ].filter((p): p is RegExp => p instanceof RegExp);
-    const texts = CRISIS_SET.flatMap((c) => Object.values(normaliseForCrisis(c.text)));
-    let matches = 0;
-    const misses: string[] = [];
-    for (const p of patterns) {
-      const needs = literalNeeds(p.source);
-      for (const text of texts) {
-        for (const m of text.matchAll(new RegExp(p.source, 'gu'))) {
-          matches++;
-          if (!needs.every((need) => need.some((literal) => m[0].includes(literal)))) misses.push(`${p.source}: "${m[0]}"`);
-        }
-      }
-    }
-    expect(misses).toEqual([]);
-    expect(matches).toBeGreaterThan(250);
+  test('negation applies to the clause it is in, and "I don\'t know how" negates nothing', () => {
+    expect(detectCrisis('han har aldrig slagit mig')).toBeNull();
+    expect(detectCrisis("I don't want to die")).toBeNull();
+    expect(detectCrisis('jag vet inte hur jag ska orka mer')?.category).toBe('hopelessness');
+    expect(detectCrisis("I can't stop thinking about killing myself")?.category).toBe('suicide');
+    expect(detectCrisis('he never hits me, but yesterday he choked me')?.category).toBe('violence');
+  });
+});
+
+describe('explainCrisis', () => {
+  test('names the rule, the lexicon language and the tokens of each slot', () => {
+    expect(explainCrisis('Mitt ex slog mig igår')).toEqual({
+      level: 'acute',
+      category: 'violence',
+      rule: 'violence.hurts-me',
+      lang: 'sv',
+      matched: [
+        { role: 'other', tokens: ['mitt', 'ex'] },
+        { role: 'hit', tokens: ['slog'] },
+        { role: 'victim', tokens: ['mig'] },
+      ],
+    });
+    expect(explainCrisis('vi bråkar om helger')).toBeNull();
+    expect(explainCrisis(42 as unknown as string)).toBeNull();
+  });
+});
+
+describe('bounded work', () => {
+  test('a message is read to at most 2,000 characters: its first and last 1,000', () => {
+    const long = 'vi bråkar om helger och hämtning '.repeat(3000);
+    expect(tokensForCrisis(long).length).toBeLessThanOrEqual(2000 / 2);
+    expect(tokensForCrisis(`${long}jag vill inte leva`).slice(-4)).toEqual(['jag', 'vill', 'inte', 'leva']);
   });
 });
