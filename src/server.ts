@@ -192,7 +192,7 @@ export function createServer(rt: Runtime) {
   app.use(errorHandler(rt.log));
 
   const server = http.createServer(app);
-  const stream = attachStream(deps);
+  const stream = attachStream(deps, { publicUrl: rt.config.PUBLIC_URL ?? null });
   server.on('upgrade', (req, socket, head) => stream.handleUpgrade(req, socket, head));
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;

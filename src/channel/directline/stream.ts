@@ -42,6 +42,23 @@ export interface StreamOptions {
   keepAliveMs?: number;
   streamsPerSession?: number;
   frameBytes?: number;
+  /** PUBLIC_URL: the one origin a browser may open streams from. Without it, the origin of the Host the request names. */
+  publicUrl?: string | null;
+}
+
+/**
+ * A browser always sends Origin with a WebSocket handshake: a page of another site must not open a stream, even with
+ * a token it holds. No Origin means no browser, held by the token alone.
+ */
+export function originAllowed(origin: string | undefined, host: string | undefined, publicUrl: string | null): boolean {
+  if (origin === undefined) return true;
+  if (publicUrl) return origin === publicUrl;
+  try {
+    const o = new URL(origin);
+    return (o.protocol === 'http:' || o.protocol === 'https:') && host !== undefined && o.host === host.toLowerCase();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -125,6 +142,8 @@ export function attachStream(deps: DirectLineDeps, options: StreamOptions = {}) 
       const target = parseTarget(req.url);
       if (target === null) return reject(socket, 400);
       if (!target.found) return reject(socket, 404);
+      const origin = req.headers.origin;
+      if (Array.isArray(origin) || !originAllowed(origin, req.headers.host, options.publicUrl ?? null)) return reject(socket, 403);
       void (async () => {
         const verified = await deps.tokens.verify(target.token);
         if (!verified.ok || verified.claims.conv !== target.id || !(await deps.store.sessionActive(verified.claims.sid, target.id))) return reject(socket, 403);
