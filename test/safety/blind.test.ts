@@ -29,7 +29,7 @@ function load(set: string): EvalCase[] {
   });
 }
 
-describe.each(['a', 'b'])('blind set %s', (set) => {
+describe.each(['a', 'b', 'c'])('blind set %s', (set) => {
   const cases = load(set);
   const result = evaluate(cases);
 

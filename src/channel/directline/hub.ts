@@ -46,6 +46,35 @@ export class ConversationHub {
   private readonly perSession = new Map<string, number>();
   /** Per conversation, the client's id for the user activity of the turn running now (see `withEcho`). */
   private readonly echoes = new Map<string, string>();
+  /**
+   * Per conversation, the buttons the bot's last stored message offered, from what this process published; the least
+   * recently used go first beyond OFFERED_KEPT. Reading them from the transcript instead meant opening and parsing
+   * sealed rows on the event loop for every button press.
+   */
+  private readonly offered = new Map<string, ReadonlySet<string>>();
+  static readonly OFFERED_KEPT = 10_000;
+
+  /** What the bot offered last in this conversation when this process published it; undefined when the store must say. */
+  offeredActions(conversationId: string): ReadonlySet<string> | undefined {
+    const known = this.offered.get(conversationId);
+    if (known) {
+      this.offered.delete(conversationId);
+      this.offered.set(conversationId, known);
+    }
+    return known;
+  }
+
+  protected rememberOffered(conversationId: string, stored: StoredActivity[]): void {
+    for (let i = stored.length - 1; i >= 0; i -= 1) {
+      const a = (stored[i] as StoredActivity).activity;
+      if (a.from?.role === 'user' || a.type !== 'message') continue;
+      const actions = a.suggestedActions?.actions ?? [];
+      this.offered.delete(conversationId);
+      this.offered.set(conversationId, new Set(actions.map((x) => (x.value as { action?: unknown } | undefined)?.action).filter((v): v is string => typeof v === 'string')));
+      if (this.offered.size > ConversationHub.OFFERED_KEPT) this.offered.delete(this.offered.keys().next().value as string);
+      return;
+    }
+  }
 
   /** Runs `task` after every task queued before it for this conversation. */
   enqueue<T>(conversationId: string, task: () => Promise<T>): Promise<T> {
@@ -109,6 +138,7 @@ export class ConversationHub {
 
   /** Hands freshly stored activities to the conversation's streams (on every instance, where there are several). */
   publish(conversationId: string, stored: StoredActivity[]): Promise<void> {
+    this.rememberOffered(conversationId, stored);
     const echo = this.takeEcho(conversationId, stored);
     this.deliver(conversationId, echo === undefined ? stored : [withClientActivityId(stored[0] as StoredActivity, echo), ...stored.slice(1)]);
     return Promise.resolve();

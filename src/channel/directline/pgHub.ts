@@ -81,6 +81,11 @@ export class PgHub extends ConversationHub {
     };
   }
 
+  /** With several instances a conversation's turns may run on another one: the store says what was offered. */
+  override offeredActions(_conversationId: string): ReadonlySet<string> | undefined {
+    return undefined;
+  }
+
   override async publish(conversationId: string, stored: StoredActivity[]): Promise<void> {
     const echo = this.takeEcho(conversationId, stored);
     const first = stored[0];

@@ -87,7 +87,7 @@ export async function postActivity(deps: DirectLineDeps, conversationId: string,
   }
   return deps.hub.enqueue(conversationId, async () => {
     // Read in the queue, after the turn before this one: the buttons of the step the user is at now.
-    const offered = incoming.value === undefined ? new Set<string>() : await deps.store.offeredActions(conversationId);
+    const offered = incoming.value === undefined ? new Set<string>() : (deps.hub.offeredActions(conversationId) ?? (await deps.store.offeredActions(conversationId)));
     const activity: Partial<Activity> = ownShape(incoming, conversationId, offered);
     // Stored in the turn's own transaction, together with the replies: one write, one frame to the streams.
     const stored = await deps.hub.withEcho(conversationId, echo, () => deps.turns.run(activity, true));
