@@ -145,7 +145,7 @@ export function statsCsv(s: MonthStats): string {
     add('module.start', m.flow, m.started);
     add('module.complete', m.flow, m.completed);
   }
-  for (const d of s.dropoff) add('dropoff', `${d.flow}#${d.step}`, d.value);
+  for (const d of s.dropoff) add('step.reached', `${d.flow}#${d.step}`, d.value);
   add('help', 'all', s.help);
   add('crisis', 'all', s.crisis);
   return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;

@@ -57,7 +57,11 @@ test('usernames are unique without regard to case, and sign-in ignores case', as
   await expect(cli('staff', 'add', '--municipality', 'test', '--username', 'Eva')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('already') });
   expect(await s.rt.store.countRows('staff', 'lower(username) = ?', ['eva'])).toBe(1);
   // The database itself refuses a second spelling.
-  await expect(s.rt.db.run("INSERT INTO staff (id, username, municipality_id, role, password_hash, created_at) VALUES ('x', 'eVa', 'test', 'staff', 'h', 0)")).rejects.toThrow();
+  const second = await s.rt.db.run("INSERT INTO staff (id, username, municipality_id, role, password_hash, created_at) VALUES ('x', 'eVa', 'test', 'staff', 'h', 0)").then(
+    async () => ({ inserted: true, indexes: await s.rt.db.all("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'staff'"), migrations: await s.rt.db.all('SELECT version FROM schema_migration') }),
+    (err: Error) => err.message,
+  );
+  expect(second).toEqual(expect.stringMatching(/unique/i));
   const c = new ConsoleClient(s.url);
   expect((await c.signIn('EVA', eva.password)).status).toBe(200);
 });
