@@ -180,7 +180,7 @@ export function createServer(rt: Runtime) {
   app.use(['/api/login', '/api/resume'], json);
   app.use(loginRouter({ ...deps, throttle: rt.throttle, codeKey: rt.keys.codes }));
   app.use('/api/me', json);
-  app.use(meRouter(deps));
+  app.use(meRouter(deps, rt.engine));
   app.use('/console', consoleRouter(rt));
 
   // The Bot Framework Emulator and Azure Bot Service (src/channel/messages.ts): off in production without an app id.

@@ -158,7 +158,8 @@
             el('td', { text: b.label || t('common.none') }),
             el('td', { text: who }),
             el('td', { className: 'num', text: String(b.total) }),
-            el('td', { className: 'num', text: String(b.used) }),
+            // null: a batch of fewer than 5 codes, whose use is not shown.
+            el('td', { className: 'num', text: b.used === null ? t('common.none') : String(b.used) }),
             el('td', { className: 'num', text: String(b.revoked) }),
             el('td', { text: b.expiresAt ? shortDate(b.expiresAt) : t('codes.never') }),
             el('td', { text: b.createdBy || t('common.none') }),

@@ -4,6 +4,10 @@ import type { DirectLineDeps } from './directline/routes';
 import { route, sendError } from './http';
 import { clearResumeCookie } from '../access/resume';
 import type { UserData } from '../store/types';
+import { DialogueState } from '../dialogue/types';
+import type { FlowEngine } from '../flows/engine';
+import { stateKey, unreadable } from '../turns/pipeline';
+import { buildExport, exportHtml } from './export';
 
 async function claimsOf(deps: DirectLineDeps, req: Request, res: Response): Promise<TokenClaims | null> {
   const header = req.headers.authorization;
@@ -27,7 +31,7 @@ const ownData = (data: UserData) => ({
 });
 
 /** What the code holder can do with their own data: read, export, delete; and log out. */
-export function meRouter(deps: DirectLineDeps): Router {
+export function meRouter(deps: DirectLineDeps, engine: FlowEngine): Router {
   const r = Router();
 
   r.get('/api/me/data', route(async (req, res) => {
@@ -38,21 +42,23 @@ export function meRouter(deps: DirectLineDeps): Router {
     res.json(ownData(data));
   }));
 
+  // Everything stored for the code holder: JSON (`?format=json`, the default) or a printable page (`?format=html`).
   r.get('/api/me/export', route(async (req, res) => {
+    const format = req.query.format ?? 'json';
+    if (format !== 'json' && format !== 'html') return sendError(req, res, 400, 'BadArgument', 'badRequest');
     const claims = await claimsOf(deps, req, res);
     if (!claims) return;
     const data = await deps.store.userData(claims.conv, { transcript: true });
     if (!data) return sendError(req, res, 404, 'NotFound', 'notFound');
+    const stored = DialogueState.safeParse((await deps.store.readState(stateKey(claims.conv), unreadable))?.value.dialogue);
+    const exported = buildExport(engine, data, stored.success ? stored.data : null);
+    if (format === 'html') {
+      res.set('Content-Disposition', 'attachment; filename="lotsen-export.html"');
+      res.type('html').send(exportHtml(exported));
+      return;
+    }
     res.set('Content-Disposition', 'attachment; filename="lotsen-export.json"');
-    res.json({
-      exportedAt: new Date().toISOString(),
-      ...ownData(data),
-      transcript: data.transcript.map((t) => ({
-        role: t.activity.from?.role === 'bot' ? 'bot' : 'user',
-        text: t.activity.text ?? '',
-        timestamp: t.activity.timestamp,
-      })),
-    });
+    res.json(exported);
   }));
 
   r.delete('/api/me', route(async (req, res) => {

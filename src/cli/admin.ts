@@ -6,7 +6,8 @@ import { AgeBand, Persona } from '../flows/schema';
 import { deriveKeys, hmacHex, loadMasterSecret, Sealer } from '../store/crypto';
 import { openDb } from '../store/db';
 import { LotsenStore } from '../store/store';
-import { addStaff } from '../console/staff';
+import { audit } from '../console/audit';
+import { addStaff, disableStaff, resetStaffPassword } from '../console/staff';
 
 async function openStore() {
   const config = loadConfig();
@@ -16,6 +17,12 @@ async function openStore() {
   await db.migrate();
   return { config, keys, db, store: new LotsenStore(db, new Sealer(keys.data)) };
 }
+
+/** What the command line does is in the audit log like what staff do, with the command line as the actor. */
+const cliAudit = (store: LotsenStore, municipalityId: string | null, action: Parameters<typeof audit>[1]['action'], detail: Record<string, string | number | boolean | null>) =>
+  audit(store, { staffId: null, actor: 'cli', municipalityId, action, detail });
+
+const MunicipalityId = /^[a-z0-9][a-z0-9-]{1,39}$/;
 
 /** The commands that touch the database. Returns null when the command is not one of them. */
 export async function runAdminCommand(argv: string[]): Promise<number | null> {
@@ -46,6 +53,9 @@ export async function runAdminCommand(argv: string[]): Promise<number | null> {
         label: values.label ?? null,
         createdBy: 'cli',
       });
+      await cliAudit(store, values.municipality, 'batch.create', {
+        batchId: result.batchId, persona: Persona.parse(values.persona), ageBand: values['age-band'] ?? null, count: result.codes.length, expiresDays: days,
+      });
       for (const code of result.codes) console.log(code);
       console.error(`${result.codes.length} code(s), batch ${result.batchId}. They are shown only now: hand them out or store them safely.`);
     } finally {
@@ -58,7 +68,10 @@ export async function runAdminCommand(argv: string[]): Promise<number | null> {
     if (!parsed.ok) throw new Error(parsed.reason === 'check' ? 'The code has a wrong check symbol' : 'That is not a code');
     const { keys, db, store } = await openStore();
     try {
-      const done = await store.revokeCode(hmacHex(keys.codes, parsed.canonical), null);
+      const hash = hmacHex(keys.codes, parsed.canonical);
+      const code = await store.findCode(hash);
+      const done = await store.revokeCode(hash, null);
+      await cliAudit(store, code?.municipalityId ?? null, 'code.revoke', { result: done ? 'revoked' : 'not_found', batchId: done && code ? code.batchId : null });
       console.log(done ? 'Revoked.' : 'No such active code.');
       return done ? 0 : 1;
     } finally {
@@ -91,10 +104,50 @@ export async function runAdminCommand(argv: string[]): Promise<number | null> {
   }
   if (command === 'staff' && sub === 'add') {
     const { values } = parseArgs({ args: rest, options: { municipality: { type: 'string' }, role: { type: 'string', default: 'staff' }, username: { type: 'string' } } });
+    if (values.role !== 'admin' && values.role !== 'staff') throw new Error('--role admin or --role staff');
+    const role = values.role;
     const { db, store } = await openStore();
     try {
-      const { username, password } = await addStaff(store, { municipalityId: values.municipality ?? null, role: values.role === 'admin' ? 'admin' : 'staff', username: values.username ?? null });
+      const { username, password } = await addStaff(store, { municipalityId: values.municipality ?? null, role, username: values.username ?? null });
+      await cliAudit(store, values.municipality ?? null, 'staff.add', { username, role });
       console.log(`Staff user "${username}" created. Password (shown once): ${password}`);
+    } finally {
+      await db.close();
+    }
+    return 0;
+  }
+  if (command === 'staff' && (sub === 'disable' || sub === 'reset-password')) {
+    const { values } = parseArgs({ args: rest, options: { username: { type: 'string' } } });
+    if (!values.username) throw new Error('--username is required');
+    const { db, store } = await openStore();
+    try {
+      if (sub === 'disable') {
+        const done = await disableStaff(store, values.username);
+        await cliAudit(store, done.municipalityId, 'staff.disable', { username: done.username, alreadyDisabled: done.alreadyDisabled });
+        console.log(`Staff user "${done.username}" ${done.alreadyDisabled ? 'was already disabled' : 'is disabled'}; their console sessions have ended.`);
+      } else {
+        const done = await resetStaffPassword(store, values.username);
+        await cliAudit(store, done.municipalityId, 'staff.password', { username: done.username });
+        console.log(`Staff user "${done.username}" has a new password. Password (shown once): ${done.password}`);
+        console.log(done.disabled ? 'The account is disabled: it still cannot sign in.' : 'Their console sessions have ended; the old password no longer works.');
+      }
+    } finally {
+      await db.close();
+    }
+    return 0;
+  }
+  if (command === 'municipality' && sub === 'add') {
+    const { values } = parseArgs({ args: rest, options: { id: { type: 'string' }, name: { type: 'string' }, phone: { type: 'string' } } });
+    if (!values.id || !MunicipalityId.test(values.id)) throw new Error('--id: 2–40 lower-case letters, digits or dashes, e.g. --id goteborg');
+    const name = values.name?.trim();
+    if (!name || name.length > 100) throw new Error('--name is required (at most 100 characters), e.g. --name "Göteborgs stad"');
+    const phone = values.phone?.trim() || null;
+    if (phone !== null && !/^[0-9 +()-]{3,30}$/.test(phone)) throw new Error('--phone: digits, spaces, +, ( ) and dashes, e.g. --phone "031-365 00 00"');
+    const { db, store } = await openStore();
+    try {
+      if (!(await store.ensureMunicipality(values.id, name, phone))) throw new Error(`A municipality "${values.id}" already exists`);
+      await cliAudit(store, values.id, 'municipality.add', { name, phone: phone !== null });
+      console.log(`Municipality "${values.id}" (${name}) added.`);
     } finally {
       await db.close();
     }

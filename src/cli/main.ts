@@ -15,7 +15,12 @@ const USAGE = `Usage: lotsen <command>
                                      walk the flows in the terminal
   codes create --municipality demo --persona parent [--age-band 9-12] [--count 10] [--expires-days 365] [--label text]
   codes revoke <code>
+  municipality add --id demo --name "Demo kommun" [--phone "010-123 45 67"]
   staff add --municipality demo --role admin|staff --username name
+                                     prints the password once; usernames do not depend on case
+  staff disable --username name      the account can no longer sign in; its console sessions end
+  staff reset-password --username name
+                                     prints a new password once; the account's console sessions end
   purge [--inactive-days N] [--audit-days N]
                                      delete conversations inactive longer than N days; audit entries older than N days
 `;

@@ -1,6 +1,6 @@
 import type { LotsenStore } from '../store/store';
 
-/** Everything staff do that the audit log records. Codes, passwords and preview text are never part of `detail`. */
+/** Everything staff and the command line do that the audit log records. Codes, passwords and preview text are never part of `detail`. */
 export const AUDIT_ACTIONS = [
   'signin',
   'signin.failed',
@@ -15,11 +15,18 @@ export const AUDIT_ACTIONS = [
   'stats.export',
   'audit.view',
   'denied',
+  // From the command line (`lotsen`), with `actor: 'cli'`.
+  'municipality.add',
+  'staff.add',
+  'staff.disable',
+  'staff.password',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   staffId: string | null;
+  /** Who acted when it was not a signed-in staff member: 'cli' for the command line. */
+  actor?: 'cli';
   municipalityId: string | null;
   action: AuditAction;
   detail?: Record<string, string | number | boolean | null>;
@@ -27,5 +34,5 @@ export interface AuditEntry {
 
 /** Appends one entry; the time is the server's. */
 export function audit(store: LotsenStore, entry: AuditEntry): Promise<void> {
-  return store.writeAudit({ staffId: entry.staffId, municipalityId: entry.municipalityId, action: entry.action, detail: entry.detail ?? null });
+  return store.writeAudit({ staffId: entry.staffId, actor: entry.actor ?? null, municipalityId: entry.municipalityId, action: entry.action, detail: entry.detail ?? null });
 }

@@ -291,6 +291,7 @@ export function statsPage(ctx: PageContext, engine: FlowEngine, s: MonthStats | 
   const body = s
     ? `<section aria-labelledby="stats-h">
 <h2 id="stats-h">${esc(ct(L, 'stats.heading', { municipality: muniName, month }))}</h2>
+<p id="stats-through">${esc(s.through ? ct(L, 'stats.through', { date: formatDay(s.through, L) }) : ct(L, 'stats.notYet'))}</p>
 <p><a href="${esc(csv)}" download>${esc(ct(L, 'stats.csv'))}</a></p>
 <h3>${esc(ct(L, 'stats.logins'))}</h3>
 <table class="compact"><caption>${esc(ct(L, 'stats.loginsTotal'))}</caption><tbody><tr><th scope="row">${esc(ct(L, 'stats.loginsTotal'))}</th><td id="logins-total" class="num">${esc(s.logins)}</td></tr></tbody></table>
@@ -299,8 +300,8 @@ export function statsPage(ctx: PageContext, engine: FlowEngine, s: MonthStats | 
 <table class="compact"><caption>${esc(ct(L, 'stats.byLanguage'))}</caption>${head(1, ct(L, 'common.language'), ct(L, 'stats.count'))}
 <tbody>${s.loginsByLocale.map((p) => `<tr><th scope="row">${esc(ctDynamic(L, 'locales', p.locale))}</th><td class="num">${esc(p.value)}</td></tr>`).join('')}</tbody></table>
 <h3>${esc(ct(L, 'stats.modules'))}</h3>
-${s.modules.length === 0 ? `<p>${esc(ct(L, 'stats.noModules'))}</p>` : `<table><caption>${esc(ct(L, 'stats.modulesCaption'))}</caption>${head(1, ct(L, 'flows.module'), ct(L, 'stats.started'), ct(L, 'stats.completed'))}
-<tbody>${s.modules.map((m) => `<tr><th scope="row">${esc(flowTitle(m.flow))}</th><td class="num">${esc(m.started)}</td><td class="num">${esc(m.completed)}</td></tr>`).join('')}</tbody></table>`}
+<table><caption>${esc(ct(L, 'stats.modulesCaption'))}</caption>${head(1, ct(L, 'flows.module'), ct(L, 'stats.started'), ct(L, 'stats.completed'))}
+<tbody>${s.modules.map((m) => `<tr><th scope="row">${esc(flowTitle(m.flow))}</th><td class="num">${esc(m.started)}</td><td class="num">${esc(m.completed)}</td></tr>`).join('')}</tbody></table>
 <h3>${esc(ct(L, 'stats.dropoff'))}</h3>
 <p>${esc(ct(L, 'stats.dropoffIntro'))}</p>
 ${s.dropoff.length === 0 ? `<p>${esc(ct(L, 'stats.noDropoff'))}</p>` : `<table><caption>${esc(ct(L, 'stats.dropoffCaption'))}</caption>${head(2, ct(L, 'flows.module'), ct(L, 'stats.step'), ct(L, 'stats.count'))}
@@ -327,10 +328,18 @@ ${body}`;
 export interface AuditRow {
   id: number;
   username: string | null;
+  /** 'cli' for what the command line did. */
+  actor: string | null;
   municipality_id: string | null;
   action: string;
   detail: string | null;
   at: number;
+}
+
+/** A `YYYY-MM-DD` day as the console's language writes dates. */
+export function formatDay(day: string, L: ConsoleLocale): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(L === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export function formatTime(at: number, L: ConsoleLocale): string {
@@ -362,7 +371,7 @@ ${rows.length === 0 ? `<p>${esc(ct(L, 'audit.empty'))}</p>` : `<table id="audit-
 <tbody>${rows
     .map(
       (r) =>
-        `<tr data-action="${esc(r.action)}"><th scope="row"><time datetime="${new Date(r.at).toISOString()}">${esc(formatTime(r.at, L))}</time></th><td>${esc(r.username ?? ct(L, 'audit.unknownUser'))}</td><td>${esc(ctDynamic(L, 'audit.actions', r.action))}</td><td>${esc(muni(r.municipality_id))}</td><td>${esc(detailText(r.detail))}</td></tr>`,
+        `<tr data-action="${esc(r.action)}"><th scope="row"><time datetime="${new Date(r.at).toISOString()}">${esc(formatTime(r.at, L))}</time></th><td>${esc(r.username ?? (r.actor === 'cli' ? ct(L, 'audit.cli') : ct(L, 'audit.unknownUser')))}</td><td>${esc(ctDynamic(L, 'audit.actions', r.action))}</td><td>${esc(muni(r.municipality_id))}</td><td>${esc(detailText(r.detail))}</td></tr>`,
     )
     .join('')}</tbody>
 </table>`}

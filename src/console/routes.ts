@@ -17,7 +17,7 @@ import { auditPage, codesPage, flowsPage, forbiddenPage, mermaidFor, moduleTitle
 import { PreviewInput, PreviewRecord, PreviewStart, previewTurn, startPreview } from './preview';
 import { csrfOk, endSession, readDevice, readSession, rememberDevice, sameOrigin, staffOf, startSession, type StaffPrincipal } from './session';
 import { verifySignin } from './staff';
-import { currentMonth, isMonth, monthStats, statsCsv } from './stats';
+import { batchUsage, defaultMonth, isMonth, monthStats, startOfToday, statsCsv } from './stats';
 import { ct, isConsoleLocale, slipStrings, type ConsoleKey, type ConsoleLocale } from './strings';
 
 export const MERMAID_BUNDLE = projectPath('node_modules', 'mermaid', 'dist', 'mermaid.min.js');
@@ -37,6 +37,17 @@ const CreateBatch = z
   })
   .strict();
 const RevokeCode = z.object({ code: z.string().max(64) }).strict();
+
+/** Which console API a request was for, as a fixed name (never an id or anything typed). */
+const API_NAMES: Array<[RegExp, string]> = [
+  [/^\/logout$/, 'logout'],
+  [/^\/batches$/, 'batches'],
+  [/^\/batches\/[^/]+\/revoke$/, 'batch.revoke'],
+  [/^\/codes\/revoke$/, 'code.revoke'],
+  [/^\/preview\/(start|turn)$/, 'preview'],
+  [/^\/flows\/[^/]+\/[^/]+\/test$/, 'flows.test'],
+];
+const apiName = (path: string) => API_NAMES.find(([re]) => re.test(path))?.[1] ?? 'other';
 
 /** Serves a large file from memory, read and gzipped on first request (not at every server start). */
 function lazyFile(file: string, type: string) {
@@ -185,8 +196,12 @@ export function consoleRouter(rt: Runtime): Router {
   r.use('/api', (req, res, next) => {
     const staff = res.locals.staff as StaffPrincipal | undefined;
     if (!staff) return void apiError(res, 401, 'no_session', 'common.session');
-    if (req.method !== 'GET' && req.method !== 'HEAD' && !csrfOk(req, staff)) return void apiError(res, 403, 'csrf', 'common.csrf');
-    next();
+    if (req.method === 'GET' || req.method === 'HEAD' || csrfOk(req, staff)) return void next();
+    // Logged with the method and which kind of request only: never its body, query or ids.
+    audit(store, { staffId: staff.staffId, municipalityId: staff.municipalityId, action: 'denied', detail: { reason: 'csrf', method: req.method.slice(0, 10), api: apiName(req.path) } }).then(
+      () => void apiError(res, 403, 'csrf', 'common.csrf'),
+      next,
+    );
   });
 
   r.get('/api/session', route(async (_req, res) => {
@@ -207,12 +222,12 @@ export function consoleRouter(rt: Runtime): Router {
     const staff = staffOf(res);
     const scope = await scopeOf(staff, req.query.municipality);
     if (!scope.ok) return void apiError(res, scope.status, scope.status === 403 ? 'forbidden' : 'not_found', scope.status === 403 ? 'common.forbidden' : 'common.notFound');
-    const rows = await store.listBatches(scope.municipalityId);
+    const rows = await store.listBatches(scope.municipalityId, startOfToday());
     res.json({
       municipalityId: scope.municipalityId,
       batches: rows.map((b) => ({
         id: b.id, municipalityId: b.municipality_id, persona: b.persona, ageBand: b.age_band, label: b.label, createdBy: b.created_by,
-        createdAt: b.created_at, expiresAt: b.expires_at, total: b.total, used: b.used, revoked: b.revoked,
+        createdAt: b.created_at, expiresAt: b.expires_at, total: b.total, used: batchUsage(b.total, b.used), revoked: b.revoked,
       })),
     });
   }));
@@ -245,7 +260,12 @@ export function consoleRouter(rt: Runtime): Router {
     const scope = await scopeOf(staff, undefined);
     if (!scope.ok) return void apiError(res, 403, 'forbidden', 'common.forbidden');
     const batchId = String(req.params.id).slice(0, 60);
-    // A batch of another municipality is "not found": staff never learn that it exists.
+    // A batch of another municipality is "not found": staff never learn that it exists. The log says what it was.
+    const owner = staff.role === 'admin' ? undefined : await store.batchMunicipality(batchId);
+    if (owner !== undefined && owner !== scope.municipalityId) {
+      await audit(store, { staffId: staff.staffId, municipalityId: staff.municipalityId, action: 'denied', detail: { asked: 'batch', batchId, owner } });
+      return void apiError(res, 404, 'not_found', 'common.notFound');
+    }
     const revoked = await store.revokeBatch(batchId, staff.role === 'admin' ? null : scope.municipalityId);
     if (revoked) for (const c of await store.conversationsOfBatch(batchId)) await rt.hub.endSession(c);
     await audit(store, { staffId: staff.staffId, municipalityId: staff.municipalityId, action: 'batch.revoke', detail: { batchId, result: revoked === null ? 'not_found' : 'revoked', revoked: revoked ?? 0 } });
@@ -262,6 +282,11 @@ export function consoleRouter(rt: Runtime): Router {
     const hash = hmacHex(rt.keys.codes, parsed.canonical);
     const code = await store.findCode(hash);
     const own = staff.role === 'admin' || (code !== undefined && code.municipalityId === staff.municipalityId);
+    if (code !== undefined && !own) {
+      // Another municipality's code: answered like an unknown one, logged as denied (with its batch, never the code).
+      await audit(store, { staffId: staff.staffId, municipalityId: staff.municipalityId, action: 'denied', detail: { asked: 'code', batchId: code.batchId, owner: code.municipalityId } });
+      return void apiError(res, 404, 'not_found', 'codes.revokeNotFound');
+    }
     const done = code !== undefined && own && code.revokedAt === null ? await store.revokeCode(hash, code.municipalityId) : false;
     if (done) for (const c of await store.conversationsOfCode(hash)) await rt.hub.endSession(c);
     await audit(store, {
@@ -338,7 +363,7 @@ export function consoleRouter(rt: Runtime): Router {
     if (!scope.ok) return scope;
     const municipalityId = scope.municipalityId ?? (await store.listMunicipalities())[0]?.id ?? null;
     if (!municipalityId) return { ok: false as const, status: 404 as const };
-    const month = req.query.month === undefined || req.query.month === '' ? currentMonth() : req.query.month;
+    const month = req.query.month === undefined || req.query.month === '' ? defaultMonth() : req.query.month;
     return { ok: true as const, staff, municipalityId, month: isMonth(month) ? month : null };
   };
 
@@ -376,7 +401,7 @@ export function consoleRouter(rt: Runtime): Router {
     const { rows, hasOlder } = await auditRows(req.query.before);
     await audit(store, { staffId: staff.staffId, municipalityId: staff.municipalityId, action: 'audit.view' });
     res.json({
-      entries: rows.map((a) => ({ id: a.id, at: a.at, staffId: a.staff_id, username: a.username, municipalityId: a.municipality_id, action: a.action, detail: a.detail ? (JSON.parse(a.detail) as unknown) : null })),
+      entries: rows.map((a) => ({ id: a.id, at: a.at, staffId: a.staff_id, username: a.username, actor: a.actor, municipalityId: a.municipality_id, action: a.action, detail: a.detail ? (JSON.parse(a.detail) as unknown) : null })),
       hasOlder,
     });
   }));

@@ -4,18 +4,43 @@ import { hmacHex } from '../store/crypto';
 import type { LotsenStore } from '../store/store';
 import { safeEqual } from './session';
 
-/** Adds a staff account with a generated password, hashed with argon2id; the password is returned once. */
+const newPassword = () => randomBytes(15).toString('base64url');
+
+/**
+ * Adds a staff account with a generated password, hashed with argon2id; the password is returned once. Usernames are
+ * unique without regard to case (the database holds a unique index on `lower(username)`): sign-in ignores case.
+ */
 export async function addStaff(store: LotsenStore, req: { municipalityId: string | null; role: 'admin' | 'staff'; username: string | null }) {
   if (req.role === 'staff' && !req.municipalityId) throw new Error('A staff user belongs to a municipality: give --municipality');
   if (req.municipalityId && !(await store.getMunicipality(req.municipalityId))) throw new Error(`No municipality "${req.municipalityId}"`);
   const username = req.username ?? `staff-${randomBytes(3).toString('hex')}`;
   if (!/^[a-z0-9._-]{2,40}$/i.test(username)) throw new Error('Username: 2–40 letters, digits, dots, dashes or underscores');
-  const password = randomBytes(15).toString('base64url');
+  const taken = () => new Error(`A staff user "${username}" already exists (usernames do not depend on case)`);
+  if (await store.staffByUsername(username)) throw taken();
+  const password = newPassword();
   const hash = await argon2.hash(password, { type: argon2.argon2id });
-  await store.db.run('INSERT INTO staff (id, username, municipality_id, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    randomUUID(), username, req.municipalityId, req.role, hash, Date.now(),
-  ]);
-  return { username, password };
+  const id = randomUUID();
+  if (!(await store.createStaff({ id, username, municipalityId: req.municipalityId, role: req.role, passwordHash: hash, now: Date.now() }))) throw taken();
+  return { id, username, password };
+}
+
+const unknownStaff = (username: string) => new Error(`No staff user "${username}"`);
+
+/** Disables an account (found without regard to case): it can no longer sign in, and its console sessions end now. */
+export async function disableStaff(store: LotsenStore, username: string) {
+  const staff = await store.staffByUsername(username);
+  if (!staff) throw unknownStaff(username);
+  const changed = await store.disableStaff(staff.id);
+  return { id: staff.id, username: staff.username, municipalityId: staff.municipality_id, alreadyDisabled: !changed };
+}
+
+/** Gives an account a new generated password, returned once; its console sessions end, so the old password's are gone. */
+export async function resetStaffPassword(store: LotsenStore, username: string) {
+  const staff = await store.staffByUsername(username);
+  if (!staff) throw unknownStaff(username);
+  const password = newPassword();
+  await store.setStaffPassword(staff.id, await argon2.hash(password, { type: argon2.argon2id }));
+  return { id: staff.id, username: staff.username, municipalityId: staff.municipality_id, disabled: staff.disabled_at !== null, password };
 }
 
 /** Failed sign-ins allowed per username, per address, and per known browser, within the window, before 429. */

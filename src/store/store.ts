@@ -5,6 +5,7 @@ import { AgeBand, Locale, Persona } from '../flows/schema';
 import type { PlanField } from '../flows/registry';
 import { readStateRow, writeStateRow, type KnownState, type StateRow } from './botStorage';
 import { Sealer } from './crypto';
+import { stockholmDay } from './days';
 import type { Db, SqlValue, Tx } from './db';
 import type { CodeRecord, ConversationRecord, NoteRecord, StatEvent, StoredActivity, UserData } from './types';
 
@@ -451,11 +452,11 @@ export class LotsenStore {
 
   // ---- statistics ----
 
+  /** Counts one event under its day and month in Stockholm (the time of the event is not kept). */
   async recordStat(e: StatEvent, tx: Tx = this.db): Promise<void> {
-    const at = new Date(e.at ?? Date.now());
-    const month = `${at.getUTCFullYear()}-${String(at.getUTCMonth() + 1).padStart(2, '0')}`;
-    await tx.run('INSERT INTO stat_event (municipality_id, month, event, persona, locale, flow, step, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-      e.municipalityId, month, e.event, e.persona, e.locale, e.flow ?? null, e.step ?? null, e.category ?? null,
+    const day = stockholmDay(e.at ?? Date.now());
+    await tx.run('INSERT INTO stat_event (municipality_id, month, day, event, persona, locale, flow, step, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+      e.municipalityId, day.slice(0, 7), day, e.event, e.persona, e.locale, e.flow ?? null, e.step ?? null, e.category ?? null,
     ]);
   }
 
@@ -474,6 +475,33 @@ export class LotsenStore {
       'SELECT id, username, municipality_id, role, password_hash, disabled_at FROM staff WHERE lower(username) = lower(?)',
       [username],
     );
+  }
+
+  /** Adds a staff account; false when the username is taken, whatever its case. */
+  async createStaff(s: { id: string; username: string; municipalityId: string | null; role: 'admin' | 'staff'; passwordHash: string; now: number }): Promise<boolean> {
+    const r = await this.db.run(
+      'INSERT INTO staff (id, username, municipality_id, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      [s.id, s.username, s.municipalityId, s.role, s.passwordHash, s.now],
+    );
+    return r.changes > 0;
+  }
+
+  /** Disables an account and ends its console sessions; false when there is no such (enabled) account. */
+  async disableStaff(id: string, now = Date.now()): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const r = await tx.run('UPDATE staff SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL', [now, id]);
+      await tx.run('DELETE FROM staff_session WHERE staff_id = ?', [id]);
+      return r.changes > 0;
+    });
+  }
+
+  /** Sets a new password hash and ends the account's console sessions. */
+  async setStaffPassword(id: string, passwordHash: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const r = await tx.run('UPDATE staff SET password_hash = ? WHERE id = ?', [passwordHash, id]);
+      await tx.run('DELETE FROM staff_session WHERE staff_id = ?', [id]);
+      return r.changes > 0;
+    });
   }
 
   async createStaffSession(s: { id: string; staffId: string; csrf: string; locale: string; now: number }): Promise<void> {
@@ -529,19 +557,24 @@ export class LotsenStore {
     return { user: user?.n ?? 0, oldestUser: user?.oldest ?? null, ip: ip?.n ?? 0, oldestIp: ip?.oldest ?? null };
   }
 
-  /** Batches with how many of their codes were used at least once and how many are revoked; never which. */
-  listBatches(municipalityId: string | null, limit = 200) {
+  /** Batches with how many of their codes were first used before `usedBefore` and how many are revoked; never which. */
+  listBatches(municipalityId: string | null, usedBefore = Number.MAX_SAFE_INTEGER, limit = 200) {
     return this.db.all<{
       id: string; municipality_id: string; persona: string; age_band: string | null; label: string | null; created_by: string | null;
       created_at: number; expires_at: number | null; revoked_at: number | null; total: number; used: number; revoked: number;
     }>(
       `SELECT b.id, b.municipality_id, b.persona, b.age_band, b.label, b.created_by, b.created_at, b.expires_at, b.revoked_at,
-              COUNT(c.hash) AS total, COUNT(c.first_used_at) AS used, COUNT(c.revoked_at) AS revoked
+              COUNT(c.hash) AS total, COUNT(CASE WHEN c.first_used_at < ? THEN 1 END) AS used, COUNT(c.revoked_at) AS revoked
        FROM code_batch b LEFT JOIN access_code c ON c.batch_id = b.id
        WHERE (CAST(? AS TEXT) IS NULL OR b.municipality_id = ?)
        GROUP BY b.id ORDER BY b.created_at DESC, b.id LIMIT ?`,
-      [municipalityId, municipalityId, limit],
+      [usedBefore, municipalityId, municipalityId, limit],
     );
+  }
+
+  /** The municipality a batch belongs to, or undefined when there is no such batch. */
+  async batchMunicipality(batchId: string): Promise<string | undefined> {
+    return (await this.db.get<{ municipality_id: string }>('SELECT municipality_id FROM code_batch WHERE id = ?', [batchId]))?.municipality_id;
   }
 
   /** Revokes every active code of a batch and ends their sessions; null when the batch is not in the municipality. */
@@ -560,9 +593,10 @@ export class LotsenStore {
     });
   }
 
-  async writeAudit(e: { staffId: string | null; municipalityId: string | null; action: string; detail: Record<string, unknown> | null; at?: number }): Promise<void> {
-    await this.db.run('INSERT INTO audit (staff_id, municipality_id, action, detail, at) VALUES (?, ?, ?, ?, ?)', [
-      e.staffId, e.municipalityId, e.action, e.detail ? JSON.stringify(e.detail) : null, e.at ?? Date.now(),
+  /** One audit entry: by a staff member, or (`actor`, e.g. 'cli') by the command line. */
+  async writeAudit(e: { staffId: string | null; actor?: string | null; municipalityId: string | null; action: string; detail: Record<string, unknown> | null; at?: number }): Promise<void> {
+    await this.db.run('INSERT INTO audit (staff_id, actor, municipality_id, action, detail, at) VALUES (?, ?, ?, ?, ?, ?)', [
+      e.staffId, e.actor ?? null, e.municipalityId, e.action, e.detail ? JSON.stringify(e.detail) : null, e.at ?? Date.now(),
     ]);
   }
 
@@ -573,28 +607,32 @@ export class LotsenStore {
 
   /** Audit entries, newest first, with the staff member's username; `before` pages by id. */
   listAudit(opts: { before?: number; limit: number }) {
-    return this.db.all<{ id: number; staff_id: string | null; username: string | null; municipality_id: string | null; action: string; detail: string | null; at: number }>(
-      `SELECT a.id, a.staff_id, f.username, a.municipality_id, a.action, a.detail, a.at
+    return this.db.all<{ id: number; staff_id: string | null; username: string | null; actor: string | null; municipality_id: string | null; action: string; detail: string | null; at: number }>(
+      `SELECT a.id, a.staff_id, f.username, a.actor, a.municipality_id, a.action, a.detail, a.at
        FROM audit a LEFT JOIN staff f ON f.id = a.staff_id WHERE a.id < ? ORDER BY a.id DESC LIMIT ?`,
       [opts.before ?? Number.MAX_SAFE_INTEGER, opts.limit],
     );
   }
 
-  /** Statistic events of one municipality and month, counted per kind, persona, language and module. */
-  statCounts(municipalityId: string, month: string) {
+  /**
+   * Statistic events of one municipality and month on days before `beforeDay` (`YYYY-MM-DD`, Stockholm), counted per
+   * kind, persona, language and module. Events from before days were recorded count in their month.
+   */
+  statCounts(municipalityId: string, month: string, beforeDay = '9999-12-31') {
     return this.db.all<{ event: string; persona: string; locale: string; flow: string | null; n: number }>(
-      'SELECT event, persona, locale, flow, COUNT(*) AS n FROM stat_event WHERE municipality_id = ? AND month = ? GROUP BY event, persona, locale, flow',
-      [municipalityId, month],
+      `SELECT event, persona, locale, flow, COUNT(*) AS n FROM stat_event WHERE municipality_id = ? AND month = ? AND (day IS NULL OR day < ?)
+       GROUP BY event, persona, locale, flow`,
+      [municipalityId, month, beforeDay],
     );
   }
 
-  /** Where conversations last active in [from, to) were when they stopped, in a module: counts only. */
-  lastSteps(municipalityId: string, from: number, to: number) {
+  /** How often each step of each module was reached in that month, on days before `beforeDay`. */
+  stepCounts(municipalityId: string, month: string, beforeDay = '9999-12-31') {
     return this.db.all<{ flow: string; step: string; n: number }>(
-      `SELECT last_flow AS flow, last_step AS step, COUNT(*) AS n FROM conversation
-       WHERE municipality_id = ? AND active_at >= ? AND active_at < ? AND last_flow IS NOT NULL AND last_step IS NOT NULL
-       GROUP BY last_flow, last_step`,
-      [municipalityId, from, to],
+      `SELECT flow, step, COUNT(*) AS n FROM stat_event
+       WHERE municipality_id = ? AND month = ? AND event = 'step' AND flow IS NOT NULL AND step IS NOT NULL AND (day IS NULL OR day < ?)
+       GROUP BY flow, step`,
+      [municipalityId, month, beforeDay],
     );
   }
 }

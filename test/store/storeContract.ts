@@ -196,6 +196,42 @@ export function lotsenStoreContract(name: string, make: () => Promise<{ store: L
       await store.recordStat({ municipalityId: 'm', event: 'login', persona: 'parent', locale: 'sv', at: Date.UTC(2026, 2, 3) });
       await store.recordStat({ municipalityId: 'm', event: 'login', persona: 'parent', locale: 'sv', at: Date.UTC(2026, 2, 9) });
       expect(await store.statCounts('m', '2026-03')).toEqual([{ event: 'login', persona: 'parent', locale: 'sv', flow: null, n: 2 }]);
+      // Days are Stockholm's: 23:30 UTC on the 31st is already April there. Counting stops before a given day.
+      await store.recordStat({ municipalityId: 'm', event: 'login', persona: 'parent', locale: 'sv', at: Date.UTC(2026, 2, 31, 22, 30) });
+      expect(await store.statCounts('m', '2026-04')).toEqual([{ event: 'login', persona: 'parent', locale: 'sv', flow: null, n: 1 }]);
+      expect((await store.statCounts('m', '2026-03', '2026-03-09'))[0]?.n).toBe(1);
+      for (const step of ['a', 'a', 'b']) await store.recordStat({ municipalityId: 'm', event: 'step', persona: 'parent', locale: 'sv', flow: 'parent/x', step, at: Date.UTC(2026, 2, 5) });
+      expect((await store.stepCounts('m', '2026-03')).sort((x, y) => x.step.localeCompare(y.step))).toEqual([{ flow: 'parent/x', step: 'a', n: 2 }, { flow: 'parent/x', step: 'b', n: 1 }]);
+      expect(await store.stepCounts('m', '2026-03', '2026-03-05')).toEqual([]);
+      await store.writeAudit({ staffId: null, actor: 'cli', municipalityId: 'm', action: 'staff.add', detail: null });
+      expect((await store.listAudit({ limit: 1 }))[0]).toMatchObject({ action: 'staff.add', actor: 'cli', username: null });
+    });
+
+    test('batch use counts only codes first used before a given time', async () => {
+      await store.createBatch({ municipalityId: 'm', persona: 'parent', ageBand: null, label: null, createdBy: null, expiresAt: null, hashes: ['u1', 'u2'] });
+      const found = await store.findCode('u1');
+      if (!found) throw new Error('code not stored');
+      await store.conversationForCode(found, 'sv');
+      const batchId = found.batchId ?? '';
+      expect(await store.batchMunicipality(batchId)).toBe('m');
+      expect(await store.batchMunicipality('none')).toBeUndefined();
+      expect((await store.listBatches('m'))[0]).toMatchObject({ total: 2, used: 1 });
+      expect((await store.listBatches('m', Date.now() - 60_000))[0]).toMatchObject({ total: 2, used: 0 });
+    });
+
+    test('staff accounts: one per username whatever its case; disabling and a new password end the sessions', async () => {
+      const add = (id: string, username: string) => store.createStaff({ id, username, municipalityId: 'm', role: 'staff', passwordHash: 'h', now: 1 });
+      expect(await add('s1', 'Eva')).toBe(true);
+      expect(await add('s2', 'eVA')).toBe(false);
+      await store.createStaffSession({ id: 'x1', staffId: 's1', csrf: 'c', locale: 'sv', now: Date.now() });
+      expect(await store.setStaffPassword('s1', 'h2')).toBe(true);
+      expect(await store.staffSession('x1')).toBeUndefined();
+      expect((await store.staffByUsername('EVA'))?.password_hash).toBe('h2');
+      await store.createStaffSession({ id: 'x2', staffId: 's1', csrf: 'c', locale: 'sv', now: Date.now() });
+      expect(await store.disableStaff('s1')).toBe(true);
+      expect(await store.disableStaff('s1')).toBe(false);
+      expect(await store.countRows('staff_session', 'staff_id = ?', ['s1'])).toBe(0);
+      expect((await store.staffByUsername('eva'))?.disabled_at).not.toBeNull();
     });
 
     test('staff are found by username regardless of case', async () => {
