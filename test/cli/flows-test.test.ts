@@ -13,11 +13,16 @@ function lotsen(...args: string[]): { code: number | null; out: string; err: str
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-let tmp: string;
-beforeAll(() => {
-  tmp = mkdtempSync(path.join(tmpdir(), 'lotsen-flowtests-'));
-});
+// Each run also writes JUnit XML, checked below, so that the fixtures run once per kind of outcome.
+const tmp = mkdtempSync(path.join(tmpdir(), 'lotsen-flowtests-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const junitOf = (name: string) => path.join(tmp, `${name}.xml`);
+let broken: ReturnType<typeof lotsen>;
+let passing: ReturnType<typeof lotsen>;
+beforeAll(() => {
+  broken = lotsen('--root', fixture('transcripts-broken'), '--junit', junitOf('broken'));
+  passing = lotsen('--root', fixture('transcripts'), '--junit', junitOf('passing'));
+});
 
 describe('mistakes in the command', () => {
   test('an unknown module is exit 2, naming it, the known ones and the likely one', () => {
@@ -50,7 +55,7 @@ describe('mistakes in the command', () => {
 describe('broken test files', () => {
   let r: ReturnType<typeof lotsen>;
   beforeAll(() => {
-    r = lotsen('--root', fixture('transcripts-broken'));
+    r = broken;
   });
 
   test('each is named with file, line and the fix, and the exit code is 2', () => {
@@ -71,7 +76,7 @@ describe('broken test files', () => {
 
 describe('a passing project', () => {
   test('exit 0 and the counts', () => {
-    const r = lotsen('--root', fixture('transcripts'));
+    const r = passing;
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('3 passed, 0 failed');
@@ -187,10 +192,8 @@ describe('--junit FILE', () => {
   });
 
   test('writes one testsuite per file and one testcase per case, locale and age band; counts match', () => {
-    const file = path.join(tmp, 'passing.xml');
-    const r = lotsen('--root', fixture('transcripts'), '--junit', file);
-    expect(r.code).toBe(0);
-    const suites = parseXml(readFileSync(file, 'utf8'));
+    expect(passing.code).toBe(0);
+    const suites = parseXml(readFileSync(junitOf('passing'), 'utf8'));
     expect(suites.name).toBe('testsuites');
     expect(suites.attrs).toMatchObject({ tests: '3', failures: '0', errors: '0' });
     expect(suites.children.map((s) => [s.name, s.attrs.name, s.attrs.tests, s.attrs.failures])).toEqual([['testsuite', 'test/flows/parent/demo.test.yaml', '3', '0']]);
@@ -204,10 +207,8 @@ describe('--junit FILE', () => {
   });
 
   test('failures carry the message; a broken file is a suite with an error; counts match', () => {
-    const file = path.join(tmp, 'broken.xml');
-    const r = lotsen('--root', fixture('transcripts-broken'), '--junit', file);
-    expect(r.code).toBe(2);
-    const suites = parseXml(readFileSync(file, 'utf8'));
+    expect(broken.code).toBe(2);
+    const suites = parseXml(readFileSync(junitOf('broken'), 'utf8'));
     const all = suites.children;
     expect(all.map((s) => s.attrs.name)).toEqual([
       'test/flows/parent/bad-flow.test.yaml',
@@ -230,8 +231,8 @@ describe('--junit FILE', () => {
     const failing = all[4]?.children[0]?.children[0];
     expect(failing?.name).toBe('failure');
     expect(failing?.attrs.message).toMatch(/^turn 1 \(open\): expected "end\.text" \(in order\) among \[/);
-    const broken = all[6]?.children[0]?.children[0];
-    expect(broken?.name).toBe('error');
-    expect(broken?.attrs.message).toContain('7:9: unknown field "expct"');
+    const fileError = all[6]?.children[0]?.children[0];
+    expect(fileError?.name).toBe('error');
+    expect(fileError?.attrs.message).toContain('7:9: unknown field "expct"');
   });
 });
