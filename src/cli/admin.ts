@@ -140,7 +140,7 @@ export async function runAdminCommand(argv: string[]): Promise<number | null> {
     const { values } = parseArgs({ args: rest, options: { id: { type: 'string' }, name: { type: 'string' }, phone: { type: 'string' } } });
     if (!values.id || !MunicipalityId.test(values.id)) throw new Error('--id: 2–40 lower-case letters, digits or dashes, e.g. --id goteborg');
     const name = values.name?.trim();
-    if (!name || name.length > 100) throw new Error('--name is required (at most 100 characters), e.g. --name "Göteborgs stad"');
+    if (!name || name.length > 100) throw new Error('--name is required (at most 100 characters), e.g. --name "Exempelby kommun"');
     const phone = values.phone?.trim() || null;
     if (phone !== null && !/^[0-9 +()-]{3,30}$/.test(phone)) throw new Error('--phone: digits, spaces, +, ( ) and dashes, e.g. --phone "031-365 00 00"');
     const { db, store } = await openStore();

@@ -10,7 +10,8 @@ const USAGE = `Usage: lotsen <command>
 
   flows lint                         check flows, content and translations; print readability
   flows diagram <persona/module>     print a module as a Mermaid state diagram
-  flows test [persona/module]        run the transcript tests
+  flows test [persona/module] [--coverage] [--min-coverage N] [--junit FILE] [--json]
+                                     run the transcript tests; what they leave unreached
   chat [--persona parent] [--locale sv] [--age-band 9-12] [--module base]
                                      walk the flows in the terminal
   codes create --municipality demo --persona parent [--age-band 9-12] [--count 10] [--expires-days 365] [--label text]
@@ -40,11 +41,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'flows' && sub === 'test') {
-    const { runTranscriptFiles } = await import('../flows/transcripts.js');
-    const report = await runTranscriptFiles(ROOT, rest[0]);
-    for (const line of report.lines) console.log(line);
-    console.log(`${report.passed} passed, ${report.failed} failed`);
-    return report.failed === 0 ? 0 : 1;
+    const { flowsTest } = await import('./flowtests.js');
+    return flowsTest(rest, ROOT);
   }
   if (command === 'chat') {
     const { values } = parseArgs({
