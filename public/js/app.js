@@ -60,6 +60,7 @@
 
   function renderLanguageButtons() {
     var locale = Lotsen.i18n.locale();
+    $('chat-language').value = locale;
     Array.prototype.forEach.call(document.querySelectorAll('.lang-button'), function (b) {
       b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === locale));
     });
@@ -111,6 +112,21 @@
         renderLoginButton(false);
         showLoginError(t('page.login.network'));
       });
+  }
+
+  /** The language switch in the chat's bar: the page, Web Chat and the bot, which shows where you are in it. */
+  function onChatLanguage() {
+    var next = $('chat-language').value;
+    if (!Lotsen.i18n.isLocale(next) || next === Lotsen.i18n.locale()) return;
+    Lotsen.i18n.setLocale(next).then(function () {
+      if (session) session.locale = next;
+      if (!chat) return;
+      chat.relocalize();
+      // The next message carries the new language: the server keeps it for this conversation, and "resume" has the
+      // bot show the step you are on (or the menu) again, in that language.
+      chat.send('intent:resume', t('page.languages.' + next));
+      if (!$('notes-main').hidden) showNotes();
+    });
   }
 
   function onLanguage(event) {
@@ -321,6 +337,7 @@
 
   /** One click: the chat is gone from the page and from history, and the tab shows an ordinary site. */
   function quickExit() {
+    Lotsen.listen.stop();
     $('app-view').hidden = true;
     $('start-view').hidden = true;
     var dialog = $('help-dialog');
@@ -414,6 +431,7 @@
       if ($('code').hasAttribute('aria-invalid')) clearLoginError();
     });
     document.querySelector('.lang-switch').addEventListener('click', onLanguage);
+    $('chat-language').addEventListener('change', onChatLanguage);
     $('exit-button').addEventListener('click', quickExit);
     $('start-exit').addEventListener('click', quickExit);
     $('help-button').addEventListener('click', openHelp);

@@ -62,11 +62,16 @@
    * The direction of a text: the user's own words take dir="auto" (they may write in any language); the bot's follow
    * the language they are written in, since a first word such as "Lotsen" would make dir="auto" guess wrong in Arabic.
    */
+  /** The language a bot message is written in: its own, else the page's. */
+  function languageOf(activity) {
+    var locale = activity && typeof activity.locale === 'string' ? activity.locale.toLowerCase().split('-')[0] : '';
+    return Lotsen.i18n.isLocale(locale) ? locale : Lotsen.i18n.locale();
+  }
+
   function directionOf(activity) {
     // The bot quoting the user's own notes back is the user's words too.
     if (fromUser(activity) || roleOf(activity) === 'notes') return 'auto';
-    var locale = activity && typeof activity.locale === 'string' ? activity.locale.split('-')[0] : Lotsen.i18n.locale();
-    return Lotsen.i18n.isRtl(locale) ? 'rtl' : 'ltr';
+    return Lotsen.i18n.isRtl(languageOf(activity)) ? 'rtl' : 'ltr';
   }
 
   /** Message text: always text, never HTML. */
@@ -79,6 +84,7 @@
     if (!fromUser(activity) && (hasAttachment(activity, IMAGE) || hasAttachment(activity, VIDEO))) classes.push('lotsen-text--caption');
     var dir = directionOf(activity);
     var own = fromUser(activity) || role === 'notes';
+    var listen = !fromUser(activity) && classes.indexOf('lotsen-text--caption') === -1;
     return island(classes.join(' '), function (node) {
       node.setAttribute('dir', dir);
       if (role === 'adult') {
@@ -97,6 +103,17 @@
           else Lotsen.i18n.setText(p, line, { tel: true });
           node.appendChild(p);
         });
+      if (listen) {
+        node.appendChild(
+          Lotsen.listen.button(languageOf(activity), function () {
+            return Array.prototype.map
+              .call(node.querySelectorAll('p'), function (p) {
+                return p.textContent || '';
+              })
+              .join('\n');
+          }),
+        );
+      }
     });
   }
 
@@ -169,5 +186,16 @@
     };
   }
 
-  Lotsen.attachments = { attachmentMiddleware: attachmentMiddleware, VIDEO: VIDEO, IMAGE: IMAGE };
+  /** Web Chat typing indicator middleware: its own dots, in an element of ours that pages and tests can find. */
+  function typingIndicatorMiddleware() {
+    return function (next) {
+      return function () {
+        var inner = next.apply(null, arguments);
+        if (!inner) return inner;
+        return { $$typeof: REACT_ELEMENT, type: 'div', key: null, ref: null, props: { className: 'lotsen-typing', children: inner }, _owner: null };
+      };
+    };
+  }
+
+  Lotsen.attachments = { attachmentMiddleware: attachmentMiddleware, typingIndicatorMiddleware: typingIndicatorMiddleware, VIDEO: VIDEO, IMAGE: IMAGE };
 })();

@@ -144,11 +144,76 @@
 
   var current = null;
 
+  /** Web Chat's strings that are ours: what a screen reader hears, and what a message that waits to be sent says. */
+  function localizedStrings() {
+    var t = Lotsen.i18n.t;
+    // Said to nobody: the typing dots between paced messages are for the eyes (a screen reader hears each message as
+    // it comes), and a Listen button is no reason to read a hint on reaching a message's buttons after each one.
+    // Web Chat falls back to its own text for an empty string, so these are a no-break space.
+    var SILENT = '\u00a0';
+    return {
+      ACTIVITY_BOT_SAID_ALT: t('page.chat.announce.botSaid'),
+      ACTIVITY_YOU_SAID_ALT: t('page.chat.announce.youSaid'),
+      ACTIVITY_BOT_ATTACHED_ALT: t('page.chat.announce.botShows'),
+      TRANSCRIPT_LIVE_REGION_SUGGESTED_ACTIONS_LABEL_ALT: t('page.chat.announce.answers'),
+      TRANSCRIPT_LIVE_REGION_SUGGESTED_ACTIONS_WITH_ACCESS_KEY_LABEL_ALT: t('page.chat.announce.answersKey'),
+      TRANSCRIPT_LIVE_REGION_INTERACTIVE_LABEL_ALT: SILENT,
+      TYPING_INDICATOR_SINGLE_TEXT: SILENT,
+      TYPING_INDICATOR_MULTIPLE_TEXT: SILENT,
+      // A message that could not go yet is sent again by itself when the stream is back (connection.js): no Retry link
+      // (Web Chat's would post a second copy), and our words instead of Web Chat's Swedish ("Försök igen med").
+      ACTIVITY_STATUS_SEND_FAILED_RETRY: t('page.chat.sendFailed'),
+      ACTIVITY_INTERACTIVE_REASON_SEND_FAILED_ALT: t('page.chat.sendFailed'),
+      TRANSCRIPT_LIVE_REGION_SEND_FAILED_ALT: t('page.chat.sendFailed'),
+    };
+  }
+
+  var WELCOME_BACK = 'ui:menu.welcomeBack';
+
+  /**
+   * Coming back (a new login with the same code) the bot says "welcome back" and shows the step you were on, which
+   * the transcript already ends with. Of the two copies the earlier one goes, so the step shows once, under "welcome
+   * back". Given the activities in order, `see` returns the ids of earlier messages to drop: those of the bot's last
+   * messages before a "welcome back" that the messages after it repeat (same key, same text), and an earlier
+   * "welcome back" among them.
+   */
+  function repeatsOnReturn() {
+    var block = []; // the bot's messages since the user's last one: { id, key, text }
+    var against = null; // after a "welcome back": the block before it, and how far it has been matched
+    return {
+      see: function (a) {
+        if (!a || a.type !== 'message' || !a.from) return [];
+        if (a.from.role === 'user') {
+          block = [];
+          against = null;
+          return [];
+        }
+        var entry = { id: a.id, key: a.channelData && a.channelData.key, text: a.text || '' };
+        if (entry.key === WELCOME_BACK) against = { list: block.slice(), at: 0 };
+        var stale = [];
+        if (against && entry.id) {
+          for (var i = against.at; i < against.list.length; i += 1) {
+            var e = against.list[i];
+            if (e.id && e.key === entry.key && e.text === entry.text) {
+              stale.push(e.id);
+              against.at = i + 1;
+              block.splice(block.indexOf(e), 1);
+              break;
+            }
+          }
+        }
+        block.push(entry);
+        return stale;
+      },
+    };
+  }
+
   /**
    * Starts Web Chat for a session. `session` = { token, conversationId, persona, locale }.
-   * Returns a handle with send(action, label), token(), end().
+   * Returns a handle with send(action, label), token(), relocalize(), end().
    */
   function start(session, hooks) {
+    hooks = hooks || {};
     return loadBundle().then(function (WebChat) {
       var host = document.getElementById('webchat-host');
       // A fresh element per session: nothing of an earlier session's React tree can come back.
@@ -156,41 +221,91 @@
       mount.className = 'webchat-mount';
       host.replaceChildren(mount);
 
-      var directLine = WebChat.createDirectLine({
-        domain: window.location.origin + '/v3/directline',
-        token: session.token,
-        conversationId: session.conversationId,
-        webSocket: true,
+      // The bar's state: DirectLineJS's status, and while that says "online", whether the stream is really there.
+      var status = 0;
+      var reported = null;
+      function report() {
+        var state = connectionState(status);
+        if (status === 2) state = watch.state() === 'up' ? 'online' : watch.state() === 'down' ? 'offline' : 'connecting';
+        if (state === reported) return;
+        reported = state;
+        if (hooks.onConnection) hooks.onConnection(state);
+      }
+      var watch = Lotsen.connection.monitor(report);
+      var domain = window.location.origin + '/v3/directline';
+      var directLine = Lotsen.connection.withSocketClass(watch.WebSocket, function () {
+        return WebChat.createDirectLine({ domain: domain, token: session.token, conversationId: session.conversationId, webSocket: true });
+      });
+      Lotsen.connection.resending(directLine, watch, domain);
+
+      var focus = focusAfterAnswers(mount, function () {
+        return pacer.busy();
+      });
+      var sent = {}; // client activity ids of what this page posted
+      var answers = {}; // server ids of those: the bot's replies to them are paced
+      var repeats = repeatsOnReturn();
+      var api = null;
+      var pass = null;
+
+      /** Hands an incoming activity on to Web Chat (now, or after pacing held it). */
+      function deliver(action, held) {
+        var a = action.payload && action.payload.activity;
+        if (a && a.from && a.from.role === 'bot' && a.channelData && 'progress' in a.channelData && hooks.onProgress) hooks.onProgress(a.channelData.progress);
+        if (a && hooks.onActivity) hooks.onActivity(a);
+        var stale = repeats.see(a);
+        pass(action);
+        stale.forEach(function (id) {
+          api.dispatch({ type: 'DIRECT_LINE/DELETE_ACTIVITY', payload: { activityID: id } });
+        });
+        // Web Chat sets the answer buttons right after it has taken a message in; for one that waited, that moment
+        // has passed, so the buttons are set here.
+        if (held && a && a.type === 'message' && a.suggestedActions && Array.isArray(a.suggestedActions.actions)) {
+          api.dispatch({ type: 'WEB_CHAT/SET_SUGGESTED_ACTIONS', payload: { suggestedActions: a.suggestedActions.actions } });
+        }
+        if (a && a.from && a.from.role === 'bot' && a.replyToId && answers[a.replyToId]) focus.replied();
+      }
+
+      var pacer = Lotsen.pacing.create({
+        isAnswer: function (a) {
+          return !!answers[a.replyToId];
+        },
+        typing: function (a) {
+          pass(Lotsen.pacing.typingAction(a.from, a.timestamp));
+        },
+        deliver: deliver,
       });
 
-      var store = WebChat.createStore({}, function () {
+      var store = WebChat.createStore({}, function (storeApi) {
+        api = storeApi;
         return function (next) {
+          pass = next;
           return function (action) {
-            if (action && action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
-              var activity = action.payload && action.payload.activity;
-              if (activity && activity.from && activity.from.role === 'bot' && activity.channelData && 'progress' in activity.channelData) {
-                if (hooks && hooks.onProgress) hooks.onProgress(activity.channelData.progress);
-              }
-              if (activity && hooks && hooks.onActivity) hooks.onActivity(activity);
+            if (action && action.type === 'DIRECT_LINE/POST_ACTIVITY_PENDING' && action.meta && action.meta.clientActivityID) {
+              sent[action.meta.clientActivityID] = true;
+              focus.answered();
+            }
+            if (action && action.type === Lotsen.pacing.INCOMING) {
+              var a = action.payload && action.payload.activity;
+              if (a && a.id && a.from && a.from.role === 'user' && a.channelData && sent[a.channelData.clientActivityID]) answers[a.id] = true;
+              pacer.incoming(action);
+              return action;
             }
             return next(action);
           };
         };
       });
 
+      // A tap or a key (of the person's, not one this page sends itself) shows at once whatever pacing still holds back.
+      function skip(event) {
+        if (event.isTrusted && pacer.busy()) pacer.flush();
+      }
+      document.addEventListener('pointerdown', skip, true);
+      document.addEventListener('keydown', skip, true);
+
       // Web Chat makes the suggested actions one toolbar with a roving tabindex (arrow keys between buttons). Many people,
       // children most of all, only know Tab: every answer button stays in the Tab order too (the arrow keys still work).
       // Web Chat also names message and attachment rows in English whatever the locale ("message", "attachment").
-      var roles = { message: Lotsen.i18n.t('page.chat.message'), attachment: Lotsen.i18n.t('page.chat.attachment') };
-      // What a screen reader hears before each message. Web Chat's bundled wording says "Bot" ("Roboten sade:", and in
-      // its Arabic "the robot met:"), and its hint for the answer buttons is in its own words; these are ours.
-      var announce = {
-        ACTIVITY_BOT_SAID_ALT: Lotsen.i18n.t('page.chat.announce.botSaid'),
-        ACTIVITY_YOU_SAID_ALT: Lotsen.i18n.t('page.chat.announce.youSaid'),
-        ACTIVITY_BOT_ATTACHED_ALT: Lotsen.i18n.t('page.chat.announce.botShows'),
-        TRANSCRIPT_LIVE_REGION_SUGGESTED_ACTIONS_LABEL_ALT: Lotsen.i18n.t('page.chat.announce.answers'),
-        TRANSCRIPT_LIVE_REGION_SUGGESTED_ACTIONS_WITH_ACCESS_KEY_LABEL_ALT: Lotsen.i18n.t('page.chat.announce.answersKey'),
-      };
+      var ROLES = ['message', 'attachment'];
       var tabbable = new window.MutationObserver(function () {
         Array.prototype.forEach.call(mount.querySelectorAll('.webchat__suggested-action[tabindex="-1"]'), function (b) {
           b.setAttribute('tabindex', '0');
@@ -210,44 +325,71 @@
             if (b.getAttribute('aria-label') !== words) b.setAttribute('aria-label', words);
           } else if (b.hasAttribute('aria-label')) b.removeAttribute('aria-label');
         });
-        Array.prototype.forEach.call(mount.querySelectorAll('[aria-roledescription="message"],[aria-roledescription="attachment"]'), function (n) {
-          var localized = roles[n.getAttribute('aria-roledescription')];
+        // The English role is kept in data-lotsen-role, so that a switch of language can name the row again.
+        Array.prototype.forEach.call(mount.querySelectorAll('[aria-roledescription="message"],[aria-roledescription="attachment"],[data-lotsen-role]'), function (n) {
+          var role = n.getAttribute('data-lotsen-role') || n.getAttribute('aria-roledescription');
+          if (ROLES.indexOf(role) === -1) return;
+          if (n.getAttribute('data-lotsen-role') !== role) n.setAttribute('data-lotsen-role', role);
+          var localized = Lotsen.i18n.t('page.chat.' + role);
           // Only a real change: writing the same value would wake this observer again, for ever.
           if (localized && localized !== n.getAttribute('aria-roledescription')) n.setAttribute('aria-roledescription', localized);
         });
       });
-      guardAnswers(mount);
+      var guard = guardAnswers(mount, focus.newSet);
       tabbable.observe(mount, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['tabindex', 'aria-roledescription', 'role'] });
 
       var subscription = directLine.connectionStatus$.subscribe({
-        next: function (status) {
-          if (hooks && hooks.onConnection) hooks.onConnection(connectionState(status));
+        next: function (s) {
+          status = s;
+          report();
         },
         error: function () {},
       });
 
-      WebChat.renderWebChat(
-        {
-          directLine: directLine,
-          store: store,
-          locale: Lotsen.i18n.webChatLocale(),
-          overrideLocalizedStrings: announce,
-          dir: Lotsen.i18n.isRtl() ? 'rtl' : 'ltr',
-          styleOptions: styleOptionsFor(session.persona),
-          attachmentMiddleware: Lotsen.attachments.attachmentMiddleware,
-          userID: 'user',
-        },
-        mount,
-      );
+      function render() {
+        WebChat.renderWebChat(
+          {
+            directLine: directLine,
+            store: store,
+            locale: Lotsen.i18n.webChatLocale(),
+            overrideLocalizedStrings: localizedStrings(),
+            dir: Lotsen.i18n.isRtl() ? 'rtl' : 'ltr',
+            styleOptions: styleOptionsFor(session.persona),
+            attachmentMiddleware: Lotsen.attachments.attachmentMiddleware,
+            typingIndicatorMiddleware: Lotsen.attachments.typingIndicatorMiddleware,
+            userID: 'user',
+          },
+          mount,
+        );
+      }
+      render();
 
       current = {
         directLine: directLine,
         store: store,
         mount: mount,
         subscription: subscription,
-        observer: tabbable,
+        observers: [tabbable, guard],
+        cleanup: function () {
+          watch.stop();
+          pacer.stop();
+          focus.stop();
+          document.removeEventListener('pointerdown', skip, true);
+          document.removeEventListener('keydown', skip, true);
+        },
         send: function (action, label) {
           store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE_BACK', payload: { text: label, value: { action: action }, displayText: label } });
+        },
+        /** After a switch of the page's language: Web Chat's own strings, direction and the language it sends. */
+        relocalize: function () {
+          store.dispatch({ type: 'WEB_CHAT/SET_LANGUAGE', payload: { language: Lotsen.i18n.webChatLocale() } });
+          render();
+          tabbable.takeRecords();
+          // The rows' names, in the new language (the observer does it on the next change anyway).
+          Array.prototype.forEach.call(mount.querySelectorAll('[data-lotsen-role]'), function (n) {
+            var localized = Lotsen.i18n.t('page.chat.' + n.getAttribute('data-lotsen-role'));
+            if (localized) n.setAttribute('aria-roledescription', localized);
+          });
         },
         /** DirectLineJS refreshes its token on its own; the page always uses the newest one. */
         token: function () {
@@ -256,6 +398,65 @@
       };
       return current;
     });
+  }
+
+  /**
+   * Where focus goes after an answer sent from this page: to the first button of the next answers as soon as they are
+   * there, or, when the bot's reply has no buttons, to its newest message. Never away from someone who is writing,
+   * from an open dialog, or from outside the chat.
+   */
+  function focusAfterAnswers(mount, pacing) {
+    var wanted = false;
+    var timer = 0;
+    /** How long after the reply's last message it counts as one without buttons. */
+    var NO_BUTTONS_MS = 600;
+
+    function allowed() {
+      if (mount.offsetParent === null || document.querySelector('dialog[open]')) return false;
+      var el = document.activeElement;
+      if (!el || el === document.body) return true;
+      if (!mount.contains(el) && !el.closest('.bar') && el.id !== 'chat-main') return false;
+      return !(el.matches('textarea, input') && el.value);
+    }
+
+    function newestMessage() {
+      var transcript = mount.querySelector('.webchat__basic-transcript');
+      if (!transcript) return;
+      transcript.focus();
+      // Web Chat's own key for "the newest message": it makes that message the transcript's active one.
+      transcript.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, cancelable: true }));
+    }
+
+    return {
+      /** Something was sent from this page: what comes back takes focus. */
+      answered: function () {
+        wanted = true;
+        window.clearTimeout(timer);
+      },
+      /** A message of the bot's reply to this page has been shown. */
+      replied: function replied() {
+        if (!wanted) return;
+        window.clearTimeout(timer);
+        timer = window.setTimeout(function () {
+          // Messages still held back by pacing: the last of them may bring the buttons.
+          if (pacing()) return replied();
+          if (!wanted || mount.querySelector('.webchat__suggested-action')) return;
+          wanted = false;
+          if (allowed()) newestMessage();
+        }, NO_BUTTONS_MS);
+      },
+      /** A new set of answer buttons is showing. */
+      newSet: function (buttons) {
+        if (!wanted || !buttons.length) return;
+        wanted = false;
+        window.clearTimeout(timer);
+        if (allowed()) buttons[0].focus();
+      },
+      stop: function () {
+        wanted = false;
+        window.clearTimeout(timer);
+      },
+    };
   }
 
   /** How long a new set of answer buttons takes no input after it appears, and after the previous press. */
@@ -268,7 +469,7 @@
    * question with whatever button came up under the finger. Web Chat reuses its button elements by position, so a
    * set is told from the one before by its labels.
    */
-  function guardAnswers(mount) {
+  function guardAnswers(mount, onNewSet) {
     var lastPress = 0;
     var shownAt = 0;
     var signature = '';
@@ -316,6 +517,7 @@
         readyTimer = 0;
         if (!spent) setReady(true);
       }, Math.max(0, wait));
+      if (now && onNewSet) onNewSet(buttons());
     });
     watcher.observe(mount, { subtree: true, childList: true, characterData: true });
 
@@ -349,7 +551,11 @@
     var c = current;
     current = null;
     if (!c) return;
-    c.observer.disconnect();
+    Lotsen.listen.stop();
+    c.observers.forEach(function (o) {
+      o.disconnect();
+    });
+    c.cleanup();
     try {
       c.subscription.unsubscribe();
     } catch {

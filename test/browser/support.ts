@@ -13,10 +13,24 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A context as a person would have it: real CSP, Swedish browser, a phone-ish or desktop viewport. */
-export function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 800 }, ...options });
+/** How the page paces the bot's messages: its own pace (`true`), none (`false`), or a fixed number of ms per message. */
+export type Pacing = boolean | number;
+
+/**
+ * A context as a person would have it: real CSP, Swedish browser, a phone-ish or desktop viewport. The page's pacing
+ * of bot messages is off unless asked for (`page.lotsenPacing`), so tests that wait for texts wait for the server only.
+ */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}, pacing: Pacing = false): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 800 }, ...options });
+  if (pacing !== true) {
+    await context.addInitScript((p) => {
+      (window as unknown as { lotsenPacing: number | false }).lotsenPacing = p;
+    }, pacing);
+  }
+  return context;
 }
+
+export const PHONE = { width: 390, height: 844 };
 
 export const ui = (locale: Locale, key: UiKey, vars: Record<string, string | number> = {}) => uiText(locale, key, vars);
 
