@@ -1,5 +1,6 @@
 import type { CrisisCategory } from '../../src/safety/types';
 import { levelOfExpect, type EvalCase } from './evaluate';
+import { HOLDOUT_1 } from './holdout-1';
 
 export type CrisisCase = { text: string; lang: 'sv' | 'en' | 'ar'; expect: CrisisCategory | null };
 
@@ -889,6 +890,8 @@ export const CRISIS_SET: Array<CrisisCase> = [
   { lang: 'ar', expect: null, text: 'تعبانة من الشغل' },
   { lang: 'ar', expect: null, text: 'الاولاد بيتخانقوا دايما' },
   { lang: 'ar', expect: null, text: 'بدي اشتري تلفون جديد' },
+  // Holdout rounds join the set once they have been measured.
+  ...HOLDOUT_1,
 ];
 
 /** The set in the shape `evaluate` takes. */
