@@ -93,7 +93,9 @@ function accepts(rule: Rule, doc: Annotation, m: readonly SlotMatch[]): boolean 
   const last = m[m.length - 1];
   if (!first || !last) return false;
   const start = first.start;
-  const end = last.start + last.length;
+  let end = last.start + last.length;
+  // A pronoun split off the match's last word (فيني → في + ني) is part of it, not the word after it.
+  while (doc.tokens[end]?.virtual) end++;
   const sentence = doc.tokens[start]?.sentence;
   const near = rule.spec.near ?? NEAR;
   const { spec, lang } = rule;
