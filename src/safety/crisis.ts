@@ -72,6 +72,12 @@ function clauseHas(doc: Annotation, lang: Lang, roles: readonly string[], clause
   return from >= 0 && anyRole(doc, lang, roles, from, to);
 }
 
+/** Whether the token at `end` is past the end of the clause of the token before it. */
+function endsClause(doc: Annotation, end: number): boolean {
+  const next = doc.tokens[end];
+  return next === undefined || next.clause !== doc.tokens[end - 1]?.clause;
+}
+
 /** A word of `roles` in the gaps between the slots of a match. */
 function between(doc: Annotation, lang: Lang, roles: readonly string[], m: readonly SlotMatch[]): boolean {
   for (let k = 1; k < m.length; k++) {
@@ -87,7 +93,9 @@ function accepts(rule: Rule, doc: Annotation, m: readonly SlotMatch[]): boolean 
   const last = m[m.length - 1];
   if (!first || !last) return false;
   const start = first.start;
-  const end = last.start + last.length;
+  let end = last.start + last.length;
+  // A pronoun split off the match's last word (فيني → في + ني) is part of it, not the word after it.
+  while (doc.tokens[end]?.virtual) end++;
   const sentence = doc.tokens[start]?.sentence;
   const near = rule.spec.near ?? NEAR;
   const { spec, lang } = rule;
@@ -97,6 +105,7 @@ function accepts(rule: Rule, doc: Annotation, m: readonly SlotMatch[]): boolean 
   if (spec.notInClause && clauseHas(doc, lang, spec.notInClause, doc.tokens[start]?.clause)) return false;
   if (spec.notBetween && between(doc, lang, spec.notBetween, m)) return false;
   if (spec.needInMessage && !anyRole(doc, lang, spec.needInMessage, 0, doc.tokens.length)) return false;
+  if (spec.endOrBefore && !endsClause(doc, end) && !anyRole(doc, lang, spec.endOrBefore, end, end + 1, sentence)) return false;
   return spec.absolute === true || !isNegated(doc.tokens, m);
 }
 

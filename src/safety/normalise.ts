@@ -151,7 +151,7 @@ const LATIN_ME = /^([a-z0-9]{3,}?)(ni|ny|nee)$/;
 
 /**
  * The readings of an Arabic word with a clitic taken off its front: و/ف ("and", "so"), ب/ل/ك ("with", "for", "like")
- * and the spoken ع ("on") before ال. The Snowball stemmer takes some of these off too, but not in every word.
+ * the spoken ع ("on") before ال, and هال ("this") read as ال. The Snowball stemmer takes some of these off too, but not in every word.
  */
 function arabicAlts(w: string): string[] {
   const out: string[] = [];
@@ -160,6 +160,8 @@ function arabicAlts(w: string): string[] {
     rest = rest.slice(1);
     out.push(rest);
   }
+  // The spoken demonstrative هال ("this") stands where the article would: هالحياة is الحياة.
+  if (rest.length >= 5 && rest.startsWith('\u0647\u0627\u0644')) out.push(`\u0627\u0644${rest.slice(3)}`);
   if (rest.length >= 5 && /^[\u0628\u0644\u0643\u0639]\u0627\u0644/.test(rest)) out.push(rest.slice(1));
   else if (rest.length >= 5 && rest.startsWith('\u0644\u0644')) out.push(`\u0627${rest.slice(1)}`);
   else if (rest.length >= 4 && /^[\u0628\u0644]/.test(rest)) out.push(rest.slice(1));

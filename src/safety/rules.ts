@@ -39,6 +39,11 @@ export interface RuleSpec {
   needInMessage?: readonly string[];
   /** How many tokens before and after the match `notBefore` and `notAfter` look (default 3). */
   near?: number;
+  /**
+   * The match ends its clause, or the word after it is one of these roles: "no point" alone or "no point trying" is
+   * hopelessness, "no point driving, we can walk" is not.
+   */
+  endOrBefore?: readonly string[];
 }
 
 const HARM = 'hit|harm|kill|choke|lockin|burn';
@@ -52,6 +57,7 @@ export const RULES: readonly RuleSpec[] = [
   { name: 'suicide.want-die', category: 'suicide', slots: ['want', 'die/3'], notAfter: ['dieIdiom'], notBetween: ['other'] },
   { name: 'suicide.not-live', category: 'suicide', slots: ['notLive'], notAfter: ['withPerson'], near: 1 },
   { name: 'suicide.no-wake', category: 'suicide', slots: ['want', 'neverWake/6'] },
+  { name: 'suicide.want-sleep-forever', category: 'suicide', slots: ['want', 'sleepForever/4'], notBetween: ['other'] },
   { name: 'suicide.better-off', category: 'suicide', slots: ['betterOff'] },
   { name: 'suicide.jump', category: 'suicide', slots: ['jump', 'height/3'], notInSentence: ['leisure'] },
   { name: 'suicide.crash', category: 'suicide', slots: ['want', 'crash/3'] },
@@ -70,7 +76,7 @@ export const RULES: readonly RuleSpec[] = [
   { name: 'self-harm.cut-self', category: 'self-harm', slots: ['cutSelf', 'reflexiveSelf/1'], notInSentence: ['accident'] },
   { name: 'self-harm.hurt-me', category: 'self-harm', slots: ['cutSelf', 'reflexive/1'], notBefore: ['other'], notInSentence: ['accident'], near: 8 },
   { name: 'self-harm.body', category: 'self-harm', slots: ['selfHarm', 'myBody/2'], notBefore: ['other'], notInSentence: ['accident'], notBetween: ['me'] },
-  { name: 'self-harm.habit', category: 'self-harm', slots: ['selfHarmHabit'], notAfter: ['thing'] },
+  { name: 'self-harm.habit', category: 'self-harm', slots: ['selfHarmHabit'], notAfter: ['thing'], near: 1 },
   { name: 'self-harm.head', category: 'self-harm', slots: ['bang', 'myHead/1', 'wall/3'] },
 
   // ------------------------------------------------------------------------------------------ acute: sexual abuse
@@ -79,6 +85,14 @@ export const RULES: readonly RuleSpec[] = [
   { name: 'abuse.adult-touches', category: 'abuse', slots: ['other', 'touchPlain/3', 'touchObj/1'] },
   { name: 'abuse.sexual-act', category: 'abuse', slots: ['other', 'sexAct/5'], needInMessage: ['me', 'touchObj', 'personal'] },
   { name: 'abuse.night-visit', category: 'abuse', slots: ['other', 'comeInto/3', 'myRoom/1'], needInMessage: ['touchMarker'] },
+  { name: 'abuse.touch-private', category: 'abuse', slots: ['touch|touchPlain|hand', 'privatePart/3'], notInSentence: ['care', 'topic'], notBefore: ['child'] },
+  { name: 'abuse.made-to-undress', category: 'abuse', slots: ['makesMe', 'undress/2'], notInSentence: ['care'] },
+  { name: 'abuse.makes-me-touch', category: 'abuse', slots: ['other', 'makesMe/3', 'touch|touchPlain/1', 'himHer|privatePart|touchObj/2'], langs: ['sv', 'en'], notInSentence: ['care'] },
+  { name: 'abuse.makes-me-touch', category: 'abuse', slots: ['other?', 'makesMe/3', 'touch|touchPlain/1'], langs: ['ar'], notInSentence: ['care'] },
+  { name: 'abuse.kiss-strange', category: 'abuse', slots: ['kiss', 'touchObj/2'], needInMessage: ['kissMarker'] },
+  { name: 'abuse.shows-sexual', category: 'abuse', slots: ['show', 'sexualMedia/5'], notInSentence: ['topic', 'sexEducation'] },
+  { name: 'abuse.asks-nudes', category: 'abuse', slots: ['askFor', 'nudes/5'] },
+  { name: 'abuse.nudes-asked', category: 'abuse', slots: ['nudes', 'askFor/4'] },
   { name: 'abuse.pictures', category: 'abuse', slots: ['sendPics', 'askPics/6'] },
 
   // ------------------------------------------------------------------------------------------ acute: a child in danger
@@ -98,6 +112,7 @@ export const RULES: readonly RuleSpec[] = [
   { name: 'child-danger.unsafe', category: 'child-danger', slots: ['child', 'unsafe/3'] },
   { name: 'child-danger.left-alone', category: 'child-danger', slots: ['leave', 'child/2', 'alone/4'] },
   { name: 'child-danger.left-us-alone', category: 'child-danger', slots: ['leave', 'us/1', 'aloneLong/3'] },
+  { name: 'child-danger.leaves-us-alone', category: 'child-danger', slots: ['leaveUs', 'aloneLong/3'] },
   { name: 'child-danger.afraid-to-go-home', category: 'child-danger', slots: ['notDare', 'goHome/3'] },
   { name: 'child-danger.afraid-for-child', category: 'child-danger', slots: ['afraid', 'forChild/1'] },
 
@@ -107,7 +122,9 @@ export const RULES: readonly RuleSpec[] = [
   { name: 'violence.i-am-hit', category: 'violence', slots: ['self|victim', 'hitPassive/2'], notAfter: ['game'] },
   { name: 'violence.hurts-them', category: 'violence', slots: ['other', 'hit|harm|choke|burn/3', 'himHer/1'], notAfter: ['game', 'pat'], notInSentence: ['joke'] },
   { name: 'violence.grab', category: 'violence', slots: ['other', 'grab/2', 'myBodyPart/1'] },
-  { name: 'violence.throw-at', category: 'violence', slots: ['other', 'throw/1', 'atMe/4'] },
+  { name: 'violence.throw-at', category: 'violence', slots: ['other?', 'throw/1', 'atMe/4'], notBefore: ['self'], notInSentence: ['game', 'joke'] },
+  { name: 'violence.grabs-me-by', category: 'violence', slots: ['other?', 'grabMe', 'byPart/2'], notBefore: ['self'], notInSentence: ['game', 'joke'] },
+  { name: 'violence.parent-hurts-parent', category: 'violence', slots: ['parentFigure', `${HARM}/3`, 'parentFigure/1'], notAfter: ['game', 'pat'], notInSentence: ['joke'] },
   { name: 'violence.assault', category: 'violence', slots: ['other?', 'assault/4'] },
   { name: 'violence.threat-of-harm', category: 'violence', slots: ['threaten', 'harmWord/4'], notAfter: ['legal'], near: 4 },
   { name: 'violence.threatens-me', category: 'violence', slots: ['threaten', 'victim/0'], notAfter: ['legal'], near: 5 },
@@ -121,6 +138,8 @@ export const RULES: readonly RuleSpec[] = [
   { name: 'secrecy.told-not-to-tell', category: 'secrecy', slots: ['say', 'notTell/4'] },
   { name: 'secrecy.must-not-tell', category: 'secrecy', slots: ['say', 'mustNot/4', 'tellVerb/1'] },
   { name: 'secrecy.keep-from-parent', category: 'secrecy', slots: ['keepSecret', 'fromParent/3'], notInSentence: ['surprise'] },
+  { name: 'secrecy.secret-with-adult', category: 'secrecy', slots: ['secretWord'], needInMessage: ['parentFigure'], notInSentence: ['surprise'] },
+  { name: 'secrecy.promised-not-to-tell', category: 'secrecy', slots: ['promise', 'notTell/5'], notInSentence: ['surprise'] },
   { name: 'secrecy.spy', category: 'secrecy', slots: ['spy'] },
   { name: 'secrecy.report-on-parent', category: 'secrecy', slots: ['parentFigure', 'wantsMe/2', 'tellAbout/3', 'aboutParent|parentFigure/2'] },
   { name: 'secrecy.questioned', category: 'secrecy', slots: ['parentFigure', 'askOut/2', 'aboutParent/4'] },
@@ -136,6 +155,10 @@ export const RULES: readonly RuleSpec[] = [
   // ------------------------------------------------------------------------------------------ concern: fear
   { name: 'fear.afraid-of-person', category: 'fear', slots: ['afraid', 'of/1', 'person/2'] },
   { name: 'fear.afraid-of-him', category: 'fear', slots: ['afraid', 'ofHim/1'] },
+  { name: 'fear.afraid-of-adult', category: 'fear', slots: ['afraid', 'person|parentFigure/3'], notAfter: ['pet'] },
+  { name: 'fear.hide-or-shake', category: 'fear', slots: ['hideMe|tremble', 'whenHe/4'] },
+  { name: 'fear.afraid-at-home', category: 'fear', slots: ['goHome', 'afraid/6'] },
+  { name: 'fear.afraid-to-go-home', category: 'fear', slots: ['afraid', 'goHome/4'] },
   { name: 'fear.followed', category: 'fear', slots: ['other?', 'follow/3', 'victim/1'], notBefore: ['self'], notAfter: ['online'], near: 2 },
   { name: 'fear.afraid-he-will', category: 'fear', slots: ['afraid', 'heWill/1', 'fearedAct/4'] },
   { name: 'fear.follows-me', category: 'fear', slots: ['followPhrase'] },
@@ -143,6 +166,9 @@ export const RULES: readonly RuleSpec[] = [
 
   // ------------------------------------------------------------------------------------------ concern: hopelessness
   { name: 'hopelessness.phrase', category: 'hopelessness', slots: ['hopeless'], notAfter: ['withThing'], near: 1 },
+  { name: 'hopelessness.pointless', category: 'hopelessness', slots: ['pointless'], endOrBefore: ['pointTail'] },
+  { name: 'hopelessness.cannot-anything', category: 'hopelessness', slots: ['cannotCope', 'anything/2'], notAfter: ['withThing'], near: 1 },
+  { name: 'hopelessness.never-better', category: 'hopelessness', slots: ['never', 'getBetter/3'], notAfter: ['withThing'], near: 1 },
   { name: 'hopelessness.no-sleep', category: 'hopelessness', slots: ['notSlept', 'days/5'] },
   { name: 'hopelessness.days-no-sleep', category: 'hopelessness', slots: ['days', 'notSlept/3'] },
   { name: 'hopelessness.confusion', category: 'hopelessness', slots: ['confusion'] },

@@ -68,9 +68,9 @@ export const EN: Lexicon = {
     'beat me', 'end me', 'finish me', 'hunt me down', 'make me pay', 'make me suffer', 'get me', 'acid',
   ],
   assault: [
-    'grabbed me by the throat', 'grabbed my throat', 'hands around my neck', 'hands round my neck', 'by the throat', 'by my hair',
+    'grabbed me by the throat',  'grabbed my throat', 'hands around my neck', 'hands round my neck', 'by the throat', 'by my hair',
     'by the hair', 'pulled my hair', 'held me down', 'pinned me down', 'threw me', 'threw me against', 'slammed me', 'spat on me',
-    'spits on me', 'kicked me out in', 'raised his hand to me', 'raised her hand to me', 'came at me',
+    'spits on me', 'kicked me out in', 'raised his hand to me', 'raised her hand to me', 'came at me', 'blocks the door', 'blocked the door', 'blocking the door', 'stands in the door',
   ],
   grab: ['grabbed', 'grabs', 'grabbing', 'twisted', 'twists', 'squeezed', 'squeezes', 'yanked', 'pulled', 'pulls'],
   myBodyPart: ['my throat', 'my neck', 'my hair', 'my arm', 'my arms', 'my wrist', 'my face', 'my wrists'],
@@ -91,7 +91,7 @@ export const EN: Lexicon = {
     'at fifa', 'at mario', 'at uno', 'at monopoly', 'at scrabble', 'at ping pong', 'at table tennis', 'at arm wrestling',
     'to it', 'to the', 'in chess', 'at checkers', 'at running', 'at swimming', 'in the final',
   ],
-  pat: ['on the back', 'on the shoulder', 'a high five', 'playfully', 'as a joke', 'in a friendly way', 'by accident', 'accidentally', 'a look', 'a text', 'a message', 'a glance', 'a smile', 'an email', 'a dirty look', 'a coffee', 'a favour', 'a favor'],
+  pat: ['on the back', 'on the shoulder', 'a high five', 'playfully', 'as a joke', 'in a friendly way', 'by accident', 'accidentally', 'a look', 'a text', 'a message', 'a glance', 'a smile', 'an email', 'a dirty look', 'a coffee', 'a favour', 'a favor', 'by the hand', 'by my hand', 'my hand'],
   legal: [
     'court', 'lawyer', 'lawyers', 'solicitor', 'police', 'social services', 'social', 'custody', 'judge', 'cps', 'report',
     'stop paying', 'not pay', 'cut off', 'divorce', 'leave', 'take me to', 'sue', 'legal', 'the kids', 'the children', 'child support',
@@ -119,14 +119,14 @@ export const EN: Lexicon = {
     'sick of living', 'done with life', 'done living', 'want to disappear forever', 'disappear forever', 'disappear for good',
     'hang myself', 'hanging myself', 'slit my wrists', 'cut my wrists', 'jump in front of', 'step in front of a', 'in front of a train',
     'in front of a bus', 'noose', 'suicide note', 'ctb', 'dont want to wake up', 'dont wanna wake up', 'hope i dont wake up', 'hope i never wake up', '=suicidal~', 'suicidal thoughts', 'suicide attempt', 'tried to kill myself', 'attempted suicide'],
-  endIt: ['end it', 'ending it', 'end it all', 'ending it all', 'end everything', 'ending everything', 'end things', 'end my life', 'finish it', 'be done with it all'],
+  endIt: ['end it', 'ending it', 'end it all', 'ending it all', 'end everything', 'ending everything', 'end things', 'ending things', 'end it', 'ending it', 'end my life', 'finish it', 'be done with it all'],
   crash: ['drive into a wall', 'drive into a tree', 'drive into a truck', 'drive off the road', 'crash my car', 'crash the car', 'drive my car into', 'drive off a'],
   killSelf: ['kill', 'kil', 'killing', 'killed', 'unalive', 'hang', 'hanging', 'drown', 'poison', 'shoot', 'off', 'end', 'suffocate', 'gas'],
   want: [
     'want', 'wanna', 'wish', 'would like', 'going', 'gonna', 'will', 'plan', 'planning', 'thinking', 'think', 'thought', 'considering',
     'ready', 'decided', 'feel like', 'might', 'tempted', 'hope', 'about to', 'wants', 'wanted',
   ],
-  die: ['die', 'diie', 'dye', 'be dead', 'be gone', 'not exist', 'stop existing', 'cease to exist', 'not wake up', 'sleep forever', 'dying'],
+  die: ['die', 'diie', 'dye', 'be dead', 'be gone', 'not exist', 'stop existing', 'cease to exist', 'not wake up', 'sleep forever', 'fall asleep forever', 'fall asleep and never wake up', 'dying'],
   dieIdiom: [
     'for', 'of', 'from', 'laughing', 'laughter', 'if', 'inside', 'a little', 'with', 'in peace', 'old', 'happy',
     'embarrassment', 'boredom', 'cringe', 'my hair', 'hair', 'it', 'the', 'them'],
@@ -158,7 +158,7 @@ export const EN: Lexicon = {
   ropeUse: ['for the boat', 'for camping', 'for climbing', 'for the tent', 'for the swing', 'for the move', 'for the dog', 'skipping'],
   write: ['wrote', 'written', 'writing', 'write', 'left'],
   letter: ['a letter', 'letters', 'a note', 'notes', 'a last letter', 'a final letter', 'a goodbye'],
-  toFamily: ['to my kids', 'to my children', 'to everyone', 'to my family', 'to my mum', 'to my mom', 'to my parents', 'in case something happens to me', 'for when im gone', 'for after'],
+  toFamily: ['to my kids', 'to my children', 'to everyone', 'to my family', 'to my mum', 'to my mom', 'to my parents', 'in case something happens to me', 'for when im gone', 'for after', 'and im ready', 'im ready'],
   goodbye: [
     'goodbye letter', 'goodbye letters', 'goodbye note', 'farewell letter', 'farewell note', 'suicide letter', 'wrote letters to everyone',
     'written letters to everyone', 'writing letters to everyone', 'letters to everyone', 'said goodbye to everyone', 'saying goodbye to everyone',
@@ -181,7 +181,7 @@ export const EN: Lexicon = {
     'her arm', 'her arms', 'her wrists', 'her thighs', 'her legs', 'his arms', 'his wrists', 'his thighs', 'his legs', 'their arms',
   ],
   selfHarmHabit: [
-    'cutting again', 'started cutting', 'been cutting', 'is cutting', 'cuts herself', 'cuts himself', 'stopped cutting', 'start cutting',
+    'cutting again', 'started cutting', 'cut again', 'cut myself again', 'cut herself again', 'scratch my arms', 'scratching my arms', 'scratch myself', 'scratching myself', 'been cutting', 'is cutting', 'cuts herself', 'cuts himself', 'stopped cutting', 'start cutting',
     'cutting herself', 'cutting himself', 'cutting myself', 'burning myself', 'burning herself',
   ],
   accident: [
@@ -254,6 +254,8 @@ export const EN: Lexicon = {
   surprise: ['surprise', 'party', 'present', 'gift', 'birthday', 'christmas', 'presents'],
   say: ['says', 'said', 'say', 'tells me', 'told me', 'tell me', 'told', 'asks', 'asked', 'made me promise', 'makes me promise', 'make me promise', 'wants me', 'warned me', 'warns me'],
   notTell: [
+    'nobody can know', 'no one can know', 'noone can know', 'nobody needs to know', 'no one needs to know', 'nobody must know', 'no one must know',
+    'wouldnt tell', 'wont tell', 'not to tell anyone', 'wouldnt say', 'wont say anything',
     'cant tell', 'cannot tell', 'shouldnt tell', 'not to tell', 'not tell', 'mustnt tell', 'must not tell', 'dont tell', 'never tell',
     'not allowed to tell', 'not to say', 'not say', 'cant say', 'dont say', 'keep quiet', 'keep it quiet', 'keep it secret', 'keep it a secret',
     'not to mention', 'tell no one', 'tell nobody', 'not to tell my', 'not tell my'],
@@ -305,14 +307,14 @@ export const EN: Lexicon = {
 
   // ---------------------------------------------------------------------------------------------- hopelessness, states
   hopeless: [
-    'cant go on', 'cannot go on', 'can not go on', 'no way out', 'whats the point', 'what is the point', 'no point', 'pointless',
+    'cant go on', 'cannot go on', 'can not go on', 'no way out',
     'hopeless', 'hopelessness', 'cant take it anymore', 'cant take it any more', 'cant take this anymore', 'cant take any more',
-    'cant cope', 'cannot cope', 'cant cope anymore', 'i give up', 'ive given up', 'given up on everything', 'giving up on everything',
+    'cant cope', 'cannot cope', 'cant cope anymore', 'i give up', 'nothing to look forward to', 'i just cant anymore', 'cant anymore', 'meaningless', 'lost all hope', 'lost hope', 'no hope left', 'feel hopeless', 'ive given up', 'given up on everything', 'giving up on everything',
     'nothing is ever going to get better', 'nothing will ever get better', 'never going to get better', 'never gets better',
     'never get better', 'no future', 'no hope', 'cant do this anymore', 'cant do this any more', 'want to disappear', 'wanna disappear',
     'want to vanish', 'nothing matters', 'nothing matters anymore', 'cant see a way out', 'dont see a way out', 'trapped with no way out',
     'at the end of my rope', 'at the end of my tether', 'cant keep going', 'cant carry on', 'cannot carry on', 'dont see the point', 'cant live like this', 'cannot live like this', 'dont know how much longer i can', 'dont know how long i can go on', 'dont know how to go on', 'dont know how i can go on', 'how much longer i can take'],
-  withThing: ['with', 'on', 'to', 'smoking', 'drinking', 'sugar'],
+  withThing: ['with', 'on', 'to', 'than', 'smoking', 'drinking', 'sugar'],
   notSlept: ['havent slept', 'not slept', 'didnt sleep', 'cant sleep', 'no sleep', 'without sleep', 'havent eaten', 'not eaten', 'didnt eat', 'without eating', 'without food', 'without sleeping'],
   days: ['days', 'nights', 'day', 'two days', 'three days', 'a week', 'weeks', '48 hours', '72 hours'],
   confusion: ['hearing voices', 'hear voices', 'voices in my head', 'dont know where i am', 'dont know who i am', 'cant think straight and', 'losing my mind', 'going crazy and'],
@@ -328,4 +330,42 @@ export const EN: Lexicon = {
     'hit the roof', 'hit the ball', 'hit the road', 'hit the gym', 'hit the hay', 'hit it off', 'a hit', 'hit song', 'cut the cake',
     'cut it out', 'cut off from', 'cut corners', 'cut back', 'cut me some slack', 'beat me to it', 'killing me softly', 'scared to death of spiders',
     'it kills me that', 'i could murder a', 'my phone died', 'phone died', 'battery died', 'heart broke', 'dead to me', 'hit me up', 'hits me up', 'hit on me', 'hits on me', 'hitting on me', 'push me to', 'pushes me to', 'pushing me to'],
+
+  // ---------------------------------------------------------------------------------------------- the wider net
+  // Roles of the rules that read single strong signals (concern) and the everyday wording of acute dangers.
+  sleepForever: ['sleep forever', 'sleep and never wake up', 'go to sleep forever', 'disappear forever', 'disappear and never come back', 'not be here', 'be gone forever', 'stop being alive', 'not exist anymore'],
+  hand: ['hand', 'hands', 'his hand', 'his hands', 'her hand', 'fingers', 'his fingers'],
+  privatePart: [
+    'private parts', 'private part', 'privates', 'my private', 'his private', 'down there', 'under my clothes', 'under her clothes', 'in my pants',
+    'down my pants', 'inside my pants', 'in my underwear', 'my chest', 'my breasts', 'my boobs', 'my bum', 'my butt', 'his dick', 'his penis',
+    'his thing', 'his pants', 'my thigh', 'my thighs', 'my inner thigh', 'penis', 'dick', 'between my legs', 'my vagina', 'my willy', 'his willy',
+  ],
+  care: ['doctor', 'nurse', 'bath', 'nappy', 'diaper', 'shower', 'wash', 'washes', 'washing', 'cream', 'itch', 'itchy', 'rash', 'checkup', 'normal', 'potty', 'toilet'],
+  makesMe: ['makes me', 'made me', 'forces me to', 'forced me to', 'wants me to', 'wanted me to', 'asks me to', 'asked me to', 'tells me to', 'told me to', 'gets me to', 'got me to', 'tried to make me', 'makes', 'made'],
+  kiss: ['kissed', 'kisses', 'kiss', 'kissing', 'made out with', 'licked', 'licks'],
+  kissMarker: ['weird', 'strange', 'on the mouth', 'on my mouth', 'with his tongue', 'with tongue', 'uncomfortable', 'creepy', 'didnt want', 'wrong way', 'like a boyfriend', 'like a girlfriend', 'gross'],
+  show: ['showed', 'shows', 'show', 'showing', 'shown', 'made me watch', 'makes me watch', 'sends me', 'sent me'],
+  sexualMedia: ['naked', 'nude*', 'porn*', 'sex', 'having sex', 'his dick', 'his penis', 'dick pic', 'dick pics', 'xxx', 'sexual'],
+  sexEducation: ['sex education', 'sex ed', 'biology', 'health class'],
+  askFor: ['asking for', 'asks for', 'asked for', 'asked me for', 'asks me for', 'wants', 'wanted', 'begging for', 'begs for', 'send him', 'send her', 'sending him', 'asked me to send', 'wants me to send'],
+  nudes: ['nudes', 'nude pics', 'nude pictures', 'nude photos', 'naked pics', 'naked pictures', 'naked photos', 'pics without clothes', 'pictures without clothes', 'photos without clothes', 'pics of me naked', 'sexy pics', 'sexy pictures', 'pics in my underwear', 'pictures in my underwear', 'pics of my body'],
+  leaveUs: ['leaves us', 'left us', 'leave us', 'leaving us'],
+  grabMe: ['grabbed me', 'grabs me', 'pulled me', 'pulls me', 'dragged me', 'drags me', 'held me', 'holds me', 'pinned me', 'pins me', 'shoved me', 'pushed me', 'yanked me', 'threw me', 'throws me'],
+  byPart: ['by the hair', 'by my hair', 'by the neck', 'by my neck', 'by the throat', 'by my throat', 'by the arm', 'by my arm', 'across the floor', 'against the wall', 'into the wall', 'to the floor', 'on the floor', 'down the stairs', 'by the collar', 'into the door'],
+  secretWord: ['secret', 'secrets', 'a secret'],
+  promise: ['promised', 'promise', 'swore', 'swear', 'made me swear', 'made me promise'],
+  pet: ['dog', 'dogs', 'cat', 'cats', 'snake', 'spider', 'horse'],
+  pointless: ['no point', 'whats even? the point', 'what is even? the point', 'pointless', 'theres no point', 'there is no point', 'is there any point'],
+  pointTail: [
+    'anymore', 'any more', 'in anything', 'in trying', 'trying', 'in life', 'in living', 'of anything', 'of it all', 'of life', 'in going on',
+    'at all', 'to anything', 'in any of it', 'of trying', 'to life', 'to trying', 'again', 'for me', 'in me',
+  ],
+  cannotCope: ['cant cope', 'cannot cope', 'cant handle', 'cant deal', 'cant take', 'cant bear', 'cant manage', 'cant do', 'cant face'],
+  anything: ['anything', 'anymore', 'any more', 'it anymore', 'this anymore', 'life', 'everything', 'with anything', 'with life', 'with any of it', 'any of it', 'anything anymore', 'it all'],
+  never: ['no way things will', 'no way it will', 'never', 'nothing', 'nothing is ever', 'nothing will ever', 'nothing ever', 'its never', 'things will never', 'things are never', 'life will never', 'it will never'],
+  getBetter: ['get better', 'gets better', 'going to get better', 'gonna get better', 'be better', 'be ok', 'be okay', 'change', 'changes', 'going to change', 'gonna change', 'be the same', 'improve', 'be good again', 'be fine', 'be happy', 'get easier'],
+  undress: ['take my clothes off', 'take off my clothes', 'undress', 'get undressed', 'strip', 'get naked', 'take my top off', 'take my pants off'],
+  hideMe: ['i hide', 'hide in my room', 'hiding in my room', 'hide from', 'hiding from', 'hid in my room', 'lock myself in my room'],
+  tremble: ['shaking', 'i shake', 'i start shaking', 'tremble', 'trembling', 'my heart races'],
+  whenHe: ['when he', 'when she', 'when i hear', 'when dad', 'when my dad', 'when mum', 'when my mum', 'when mom', 'when my stepdad', 'from him', 'from her', 'from my dad', 'whenever he'],
 };
