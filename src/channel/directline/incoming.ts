@@ -66,7 +66,7 @@ export function brokenLimit(raw: unknown, bytes: number, limits: ActivityLimits)
 }
 
 /** Button values that work at every step: the page's own bar (menu, pause) and the global intents. */
-const ALWAYS_OFFERED = new Set(['intent:help', 'intent:menu', 'intent:pause', 'intent:back', 'intent:restart']);
+const ALWAYS_OFFERED = new Set(['intent:help', 'intent:menu', 'intent:pause', 'intent:back', 'intent:restart', 'intent:resume']);
 
 /** Who the user is in every stored activity: never a name or role the client chose. */
 export const USER_ACCOUNT = { id: 'user', role: 'user' } as const;
