@@ -536,7 +536,7 @@ export class Sqlite implements Db {
           this.writer.exec(`BEGIN IMMEDIATE;\n${sql}\n;INSERT INTO schema_migration (version, name, applied_at) VALUES (${version}, '${file.replace(/'/g, '')}', ${Date.now()}); COMMIT;`);
         } catch (err) {
           if (this.writer.raw.inTransaction) this.writer.exec('ROLLBACK');
-          throw err;
+          throw migrationError(err as Error);
         }
       });
       applied.push(version);
@@ -554,4 +554,14 @@ export class Sqlite implements Db {
     this.reader = null;
     this.writer.close();
   }
+}
+
+/** A migration's failure in words an operator can act on, where the cause is known. */
+export function migrationError(err: Error): Error {
+  if (/staff_username_lower|UNIQUE constraint failed: index 'staff_username_lower'|lower\(username\)/i.test(err.message)) {
+    return new Error(
+      'Staff usernames that differ only in case exist (find them with: SELECT lower(username) FROM staff GROUP BY 1 HAVING COUNT(*) > 1). Rename or remove one of each, then start again.',
+    );
+  }
+  return err;
 }
