@@ -254,14 +254,14 @@ class Turn {
     this.concerned = true;
     this.state.crisisShown = true;
     this.effects.push({ type: 'stat', event: 'crisis', category: hit.category, flow: this.state.current ?? undefined });
-    const key: UiBaseKey = hit.category === 'fear' || hit.category === 'control' ? 'concern.unsafe' : hit.category === 'secrecy' ? 'concern.secrecy' : 'concern.general';
+    const key: UiBaseKey = unsafeConcern(hit) ? 'concern.unsafe' : hit.category === 'secrecy' ? 'concern.secrecy' : 'concern.general';
     this.ui(key, {}, 'help');
   }
 
   /** After a concern: help (and, for a parent who may not be safe, the `not-safe` module) beside the step's buttons. */
   private offerHelp(hit: CrisisHit): void {
     const child = this.profile.persona !== 'parent';
-    const unsafe = hit.category === 'fear' || hit.category === 'control';
+    const unsafe = unsafeConcern(hit);
     const offers: SuggestedAction[] = [];
     if (!child && unsafe && this.deps.engine.flow('parent/not-safe') && this.state.current !== 'parent/not-safe') {
       offers.push({ value: 'module:not-safe', title: this.label('buttons.notSafe') });
@@ -720,6 +720,9 @@ class Turn {
     this.messages.push(message);
   }
 }
+
+/** Fear of someone and coercive control: a parent may not be safe with the other, so the not-safe module is offered. */
+const unsafeConcern = (hit: CrisisHit): boolean => hit.category === 'fear' || hit.category === 'control';
 
 let intentTable: Array<{ intent: Intent; phrase: string }> | undefined;
 let continueWords: ReadonlySet<string> | undefined;
