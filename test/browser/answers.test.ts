@@ -1,33 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Locale } from '../../src/flows/schema';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { checkinLabel, clickAction, launchBrowser, login, moduleTitle, newContext, openStart, stepText, ui, waitForBotText } from './support';
+import { browserSuite, checkinLabel, clickAction, login, moduleTitle, openStart, stepText, ui, waitForBotText } from './support';
 
 const BASE = 'parent/base';
 
 const userMessages = (page: Page) => page.$$eval('.lotsen-text--user', (nodes) => nodes.length);
 
 describe('answers that cannot misfire, and a visible Back', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let context: BrowserContext;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-
   async function openBase(locale: Locale): Promise<Page> {
-    const [code] = await server.codes('parent');
-    context = await newContext(browser, { viewport: { width: 390, height: 844 }, hasTouch: true });
+    const [code] = await suite.server.codes('parent');
+    context = await suite.context({ viewport: { width: 390, height: 844 }, hasTouch: true });
     const page = await context.newPage();
-    await openStart(page, server.url, locale);
+    await openStart(page, suite.server.url, locale);
     await login(page, code as string);
     await clickAction(page, moduleTitle(locale, BASE));
     await waitForBotText(page, stepText(locale, BASE, 'checkin-start'));

@@ -1,8 +1,7 @@
 import net from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Locale } from '../../src/flows/schema';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { checkinLabel, clickAction, launchBrowser, login, moduleTitle, newContext, openStart, PHONE, startDropProxy, stepText, ui, waitForBotText } from './support';
+import { browserSuite, checkinLabel, clickAction, login, moduleTitle, openStart, PHONE, startDropProxy, stepText, ui, waitForBotText } from './support';
 
 const BASE = 'parent/base';
 
@@ -65,25 +64,13 @@ type Stored = { type: string; text?: string; from: { role: string } };
 
 /** Connection state that tells the truth: the bar follows the stream, a send that cannot go waits and says so, and goes once. */
 describe('connection state and sending across an outage', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let context: BrowserContext;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
 
   /** Logs in through `base` and opens the base module; returns the page and the login's token and conversation. */
   async function openBase(base: string, locale: Locale): Promise<{ page: Page; auth: () => { token: string; conversationId: string } }> {
-    const [code] = await server.codes('parent');
-    context = await newContext(browser, { viewport: PHONE });
+    const [code] = await suite.server.codes('parent');
+    context = await suite.context({ viewport: PHONE });
     const page = await context.newPage();
     let token = '';
     let conversationId = '';
@@ -103,7 +90,7 @@ describe('connection state and sending across an outage', () => {
   }
 
   async function stored(token: string, conversationId: string): Promise<Stored[]> {
-    const res = await fetch(`${server.url}/v3/directline/conversations/${conversationId}/activities`, { headers: { Authorization: `Bearer ${token}` } });
+    const res = await fetch(`${suite.server.url}/v3/directline/conversations/${conversationId}/activities`, { headers: { Authorization: `Bearer ${token}` } });
     return ((await res.json()) as { activities: Stored[] }).activities;
   }
 
@@ -113,7 +100,7 @@ describe('connection state and sending across an outage', () => {
     ['sv', 35_000],
     ['ar', 25_000],
   ])('%s: with the server out of reach the bar says so at once; an answer waits in our words and is sent once when it is back', async (locale, outage) => {
-    const proxy = await startDropProxy(server.port);
+    const proxy = await startDropProxy(suite.server.port);
     try {
       const { page, auth } = await openBase(proxy.url, locale);
       const answer = checkinLabel(locale, 'parent', 3);
@@ -158,7 +145,7 @@ describe('connection state and sending across an outage', () => {
   }, 180_000);
 
   test('sv: a stream that goes silent (no keep-alives, no close) shows as lost, and comes back by itself', async () => {
-    const proxy = await startStallProxy(server.port);
+    const proxy = await startStallProxy(suite.server.port);
     try {
       const { page } = await openBase(proxy.url, 'sv');
       proxy.stall();

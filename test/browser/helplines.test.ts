@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Locale } from '../../src/flows/schema';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { launchBrowser, login, newContext, openStart, typeMessage, waitForBotText } from './support';
+import { browserSuite, login, typeMessage, openStart, waitForBotText } from './support';
 
 /** The helplines of the content guide, as they are written in every language. */
 const HELPLINES = ['020-50 50 50', '116 111', '114 14', '90101', '1177', '112'];
@@ -39,26 +38,14 @@ const VIOLENCE: Record<Locale, string> = { sv: 'han sa att han ska döda mig', e
 const SUICIDE: Record<Locale, string> = { sv: 'jag vill inte leva längre', en: "I don't want to be here anymore", ar: 'لا أريد أن أعيش' };
 
 describe('helpline numbers are links that call them', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let context: BrowserContext;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-
   test.each<Locale>(['sv', 'en', 'ar'])('%s: in the help panel, in the crisis answers and on a child\'s page, every number is a tel: link', async (locale) => {
-    const [parentCode] = await server.codes('parent');
-    context = await newContext(browser, { viewport: { width: 390, height: 844 } });
+    const [parentCode] = await suite.server.codes('parent');
+    context = await suite.context({ viewport: { width: 390, height: 844 } });
     let page = await context.newPage();
-    await openStart(page, server.url, locale);
+    await openStart(page, suite.server.url, locale);
     // Before login: someone in crisis without a code sees where to call.
     const start = await numbersIn(page, '#start-view');
     expect(start.map((n) => n.number)).toEqual(expect.arrayContaining(['112', '116 111', '90101', '020-50 50 50', '114 14']));
@@ -83,10 +70,10 @@ describe('helpline numbers are links that call them', () => {
     for (const n of await numbersIn(page, 'body')) expect(n).toEqual({ ...n, href: digits(n.number) });
     await context.close();
 
-    const [childCode] = await server.codes('child-next', 1, '9-12');
-    context = await newContext(browser, { viewport: { width: 390, height: 844 } });
+    const [childCode] = await suite.server.codes('child-next', 1, '9-12');
+    context = await suite.context({ viewport: { width: 390, height: 844 } });
     page = await context.newPage();
-    await openStart(page, server.url, locale);
+    await openStart(page, suite.server.url, locale);
     await login(page, childCode as string);
     await typeMessage(page, SUICIDE[locale]);
     // The page already names BRIS under the box for writing; the crisis answer is in when its 112 line is.
@@ -97,7 +84,7 @@ describe('helpline numbers are links that call them', () => {
   }, 90_000);
 
   test('the first HTML, before any script, already has the helplines as tel: links', async () => {
-    const html = await (await fetch(`${server.url}/`)).text();
+    const html = await (await fetch(`${suite.server.url}/`)).text();
     for (const n of ['112', '116 111', '90101', '020-50 50 50', '114 14']) expect(html).toContain(`href="${digits(n)}">${n}</a>`);
   });
 });

@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Locale } from '../../src/flows/schema';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { checkinLabel, launchBrowser, liveTexts, login, moduleTitle, newContext, openStart, optionLabel, PHONE, stepText, ui, waitForBotText, watchLiveRegions } from './support';
+import { browserSuite, checkinLabel, liveTexts, login, moduleTitle, openStart, optionLabel, PHONE, stepText, ui, waitForBotText, watchLiveRegions } from './support';
 
 const BASE = 'parent/base';
 
@@ -29,27 +28,15 @@ async function announced(page: Page, text: string): Promise<number> {
 }
 
 describe('keyboard: focus after an answer, visible focus, no keyboard-help popup', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let context: BrowserContext;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-
   test.each<Locale>(['sv', 'ar'])('%s: after each answer focus is on the first of the next answers, and the new message is announced once', async (locale) => {
-    const [code] = await server.codes('parent');
-    context = await newContext(browser, { viewport: PHONE });
+    const [code] = await suite.server.codes('parent');
+    context = await suite.context({ viewport: PHONE });
     await watchLiveRegions(context);
     const page = await context.newPage();
-    await openStart(page, server.url, locale);
+    await openStart(page, suite.server.url, locale);
     await login(page, code as string);
 
     // The first Tab from the chat goes somewhere useful, and Web Chat's keyboard help never covers the chat.
@@ -87,10 +74,10 @@ describe('keyboard: focus after an answer, visible focus, no keyboard-help popup
   }, 90_000);
 
   test.each<Locale>(['sv', 'ar'])('%s: the message box shows where focus is', async (locale) => {
-    const [code] = await server.codes('parent');
-    context = await newContext(browser, { viewport: PHONE });
+    const [code] = await suite.server.codes('parent');
+    context = await suite.context({ viewport: PHONE });
     const page = await context.newPage();
-    await openStart(page, server.url, locale);
+    await openStart(page, suite.server.url, locale);
     await login(page, code as string);
     await page.locator('.webchat__suggested-action[data-ready]').first().waitFor();
     // The blinking caret alone is no focus indicator: hidden here, so only the indicator can tell the two pictures apart.

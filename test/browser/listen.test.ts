@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Locale } from '../../src/flows/schema';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { checkinLabel, clickAction, describeViolations, launchBrowser, login, moduleContent, moduleTitle, newContext, openStart, PHONE, runAxe, stepText, ui, waitForBotText } from './support';
+import { browserSuite, checkinLabel, clickAction, describeViolations, login, moduleContent, moduleTitle, openStart, PHONE, runAxe, stepText, ui, waitForBotText } from './support';
 
 const BASE = 'parent/base';
 
@@ -70,28 +69,16 @@ async function fakeSpeech(context: BrowserContext, voices: Voice[], log: SpeechE
 const normal = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe('read aloud: a listen button on each bot message, with the device own voices', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let context: BrowserContext;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-
   async function open(locale: Locale, voices: Voice[], log: SpeechEvent[], bypassCSP = false): Promise<Page> {
-    const [code] = await server.codes('parent');
-    context = await newContext(browser, { viewport: PHONE, bypassCSP });
+    const [code] = await suite.server.codes('parent');
+    context = await suite.context({ viewport: PHONE, bypassCSP });
     await context.route('https://www.google.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Weather</title><p>Weather</p>' }));
     await fakeSpeech(context, voices, log);
     const page = await context.newPage();
-    await openStart(page, server.url, locale);
+    await openStart(page, suite.server.url, locale);
     await login(page, code as string);
     await clickAction(page, moduleTitle(locale, BASE));
     await waitForBotText(page, stepText(locale, BASE, 'checkin-start'));

@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { Locale } from '../../src/flows/schema';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { checkinLabel, clickAction, launchBrowser, login, moduleContent, moduleTitle, newContext, openStart, PHONE, type Pacing, stepText, ui, waitForBotText } from './support';
+import { browserSuite, checkinLabel, clickAction, login, moduleContent, moduleTitle, openStart, type Pacing, PHONE, stepText, ui, waitForBotText } from './support';
 
 const BASE = 'parent/base';
 /** A pace no test waits out: whatever shows before a minute has passed was not held back. */
@@ -16,25 +15,13 @@ function welcomeTexts(locale: Locale): string[] {
 }
 
 describe('rhythm: the bot answer arrives one message at a time', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let context: BrowserContext;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
 
   /** Logs in, opens the base module, and records from then on how many bot messages show and whether the dots do. */
   async function atCheckin(locale: Locale, pacing: Pacing, options: BrowserContextOptions = {}): Promise<Page> {
-    const [code] = await server.codes('parent');
-    context = await newContext(browser, { viewport: PHONE, ...options }, pacing);
+    const [code] = await suite.server.codes('parent');
+    context = await suite.context({ viewport: PHONE, ...options }, pacing);
     await context.addInitScript(() => {
       const w = window as unknown as { __seen: Seen[] };
       w.__seen = [];
@@ -45,7 +32,7 @@ describe('rhythm: the bot answer arrives one message at a time', () => {
       }).observe(document, { childList: true, subtree: true });
     });
     const page = await context.newPage();
-    await openStart(page, server.url, locale);
+    await openStart(page, suite.server.url, locale);
     // The welcome after login is no answer to anything: it shows at once, whatever the pace.
     await login(page, code as string);
     await clickAction(page, moduleTitle(locale, BASE));

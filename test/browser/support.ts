@@ -3,7 +3,7 @@ import net from 'node:net';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { Locale, Persona } from '../../src/flows/schema';
 import { uiText, type UiKey } from '../../src/i18n/ui';
-import { sharedEngine } from '../helpers/server';
+import { sharedEngine, startTestServer, type TestServer } from '../helpers/server';
 
 /** Debian's chromium, headless, with nothing that reaches out to the network by itself. */
 export function launchBrowser(): Promise<Browser> {
@@ -225,4 +225,46 @@ export function startDropProxy(targetPort: number): Promise<DropProxy> {
       });
     });
   });
+}
+
+/** A test file's server and browser, started once for the file; every context a test opens is closed after it. */
+export interface BrowserSuite {
+  readonly server: TestServer;
+  readonly browser: Browser;
+  /** A new context (see `newContext`), closed after the test that opened it. */
+  context(options?: BrowserContextOptions, pacing?: Pacing): Promise<BrowserContext>;
+}
+
+/** Call at the top of a `describe`: starts the server and the browser before its tests and stops them after. */
+export function browserSuite(): BrowserSuite {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const open: BrowserContext[] = [];
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((c) => c.close().catch(() => undefined)));
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the ${what} is not started: use browserSuite() inside a describe`);
+    return value;
+  };
+  return {
+    get server() {
+      return started(server, 'server');
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+    async context(options = {}, pacing = false) {
+      const context = await newContext(started(browser, 'browser'), options, pacing);
+      open.push(context);
+      return context;
+    },
+  };
 }
